@@ -1,0 +1,28 @@
+// Shared jest settings: TypeScript through SWC (with decorator metadata for NestJS),
+// workspace packages resolved to their sources so tests never need a build.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@circuitcare/topology$': '<rootDir>/topology/src/index.ts',
+    '^@circuitcare/collectors/contracts$': '<rootDir>/collectors/src/contracts/index.ts',
+    '^@circuitcare/collectors$': '<rootDir>/collectors/src/index.ts',
+  },
+  rootDir: __dirname,
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.local/'],
+};

@@ -1,0 +1,2 @@
+export * from './model/inventory.model';
+export * from './model/demo-network.model';
