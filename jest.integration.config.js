@@ -9,7 +9,7 @@ module.exports = {
   ...shared,
   displayName: 'integration',
   testMatch: ['<rootDir>/{topology,collectors,api,demo}/test/**/*.integration.spec.ts'],
-  globalSetup: '<rootDir>/test-support/global-setup.js',
-  globalTeardown: '<rootDir>/test-support/global-teardown.js',
+  globalSetup: '<rootDir>/scripts/test/global-setup.js',
+  globalTeardown: '<rootDir>/scripts/test/global-teardown.js',
   testTimeout: 120000,
 };

@@ -40,6 +40,7 @@ export type SnmpSample = z.infer<typeof snmpSampleSchema>;
 export const snmpSampleContract: TopicContract<SnmpSample> = {
   topic: 'cc.snmp.samples.v1',
   version: 1,
+  partitions: 12,
   valueSchema: snmpSampleSchema,
   keyOf: (s) => s.deviceId,
 };

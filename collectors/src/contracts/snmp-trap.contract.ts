@@ -34,6 +34,7 @@ export type SnmpTrap = z.infer<typeof snmpTrapSchema>;
 export const snmpTrapContract: TopicContract<SnmpTrap> = {
   topic: 'cc.snmp.traps.v1',
   version: 1,
+  partitions: 12,
   valueSchema: snmpTrapSchema,
   keyOf: (t) => t.agentAddress,
 };

@@ -8,6 +8,8 @@ import { z } from 'zod';
 export interface TopicContract<V> {
   readonly topic: string;
   readonly version: number;
+  /** Partitions the owner creates the topic with: the unit of parallelism of its consumers. */
+  readonly partitions: number;
   readonly valueSchema: z.ZodType<V>;
   /** The partition key: keeps order per device. */
   keyOf(value: V): string;
