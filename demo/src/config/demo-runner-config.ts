@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+
+import { z } from 'zod';
+
+const schema = z.object({
+  DEMO_SEED: z.coerce.number().int().default(2026),
+  DEMO_PASSWORD: z.string().min(8).default('Demo#2026'),
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SIM_CONTROL_PORT: z.coerce.number().int().min(1).max(65535).default(8161),
+  /** A secret per demo run unless one is given: tokens die with the demo. */
+  JWT_SECRET: z.string().min(32).optional(),
+  /** Keep the local stack running after Ctrl-C (faster next start). */
+  DEMO_KEEP_SERVICES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  LOG_LEVEL: z.string().default('info'),
+});
+
+export interface DemoRunnerConfig {
+  seed: number;
+  demoPassword: string;
+  apiPort: number;
+  simulatorControlPort: number;
+  jwtSecret: string;
+  keepServices: boolean;
+  logLevel: string;
+  /** The environment the runner was started with, passed on to its children. */
+  inheritedEnv: Record<string, string>;
+}
+
+export function loadDemoRunnerConfig(env: NodeJS.ProcessEnv = process.env): DemoRunnerConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid demo configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const inheritedEnv = Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+  return {
+    seed: c.DEMO_SEED,
+    demoPassword: c.DEMO_PASSWORD,
+    apiPort: c.API_PORT,
+    simulatorControlPort: c.SIM_CONTROL_PORT,
+    jwtSecret: c.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+    keepServices: c.DEMO_KEEP_SERVICES,
+    logLevel: c.LOG_LEVEL,
+    inheritedEnv,
+  };
+}

@@ -1,0 +1,111 @@
+import { resolve } from 'node:path';
+
+import { loadDemoRunnerConfig } from '../config/demo-runner-config';
+import { ProcessGroup, runToCompletion } from './process-group';
+
+/**
+ * `npm run demo`: the whole product on one machine. Starts the local stack, seeds the
+ * demo network and users, starts the device simulator, the collectors and the API,
+ * prints where to look, and on Ctrl-C stops everything it started.
+ */
+const repoRoot = resolve(__dirname, '..', '..', '..');
+const config = loadDemoRunnerConfig();
+const logDir = resolve(repoRoot, '.local', 'run', 'demo');
+
+const env: Record<string, string> = {
+  ...config.inheritedEnv,
+  NODE_ENV: 'production',
+  LOG_LEVEL: config.logLevel,
+  DEMO_SEED: String(config.seed),
+  DEMO_PASSWORD: config.demoPassword,
+  JWT_SECRET: config.jwtSecret,
+  API_PORT: String(config.apiPort),
+  SIM_CONTROL_PORT: String(config.simulatorControlPort),
+};
+
+const DEMO_USERS = [
+  ['bank-a.admin', 'customer-admin of bank-a: every circuit of bank-a'],
+  ['bank-b.admin', 'customer-admin of bank-b: every circuit of bank-b'],
+  ['noc.li', 'noc-operator: all customers'],
+] as const;
+
+let shuttingDown = false;
+const group = new ProcessGroup(repoRoot, logDir, (name, code) => {
+  if (shuttingDown) return;
+  console.error(`\n✗ ${name} exited unexpectedly (code ${code}); see ${logDir}/${name}.log`);
+  void shutdown(1);
+});
+
+async function shutdown(exitCode: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log('\nStopping the demo…');
+  await group.stopAll();
+  if (!config.keepServices) {
+    await runToCompletion('bash', ['scripts/services.sh', 'down'], repoRoot, env).catch((e: Error) =>
+      console.error(e.message),
+    );
+  }
+  process.exit(exitCode);
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = `HTTP ${res.status}: ${await res.text()}`;
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`API not healthy after ${timeoutMs} ms: ${last}`);
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  console.log('▶ local stack (Kafka, FerretDB/PostgreSQL, Redis)');
+  await runToCompletion('bash', ['scripts/services.sh', 'up'], repoRoot, env);
+
+  console.log('▶ demo network and users');
+  await runToCompletion('node', ['demo/dist/seed-cli.js', '--seed', String(config.seed)], repoRoot, env);
+  await runToCompletion('node', ['api/dist/cli/provision-users.js', 'api/fixtures/demo-users.json'], repoRoot, env);
+
+  console.log('▶ device simulator, trap receiver, poller, API');
+  const logs = [
+    group.start({ name: 'simulator', command: 'node', args: ['demo/dist/simulator/simulator-cli.js', 'serve', '--seed', String(config.seed)], env }),
+    group.start({ name: 'trap-receiver', command: 'node', args: ['collectors/dist/traps/trap-receiver-main.js'], env }),
+    group.start({ name: 'api', command: 'node', args: ['api/dist/main.js'], env }),
+    group.start({ name: 'poller', command: 'node', args: ['collectors/dist/poller/poller-main.js'], env }),
+  ];
+  const api = `http://127.0.0.1:${config.apiPort}/api/v1`;
+  await waitForHealth(`${api}/health`, 90_000);
+
+  console.log(`
+CircuitCare demo is running.
+
+  API            ${api}   (OpenAPI: ${api}/openapi.json)
+  Simulator      http://127.0.0.1:${config.simulatorControlPort}/faults   (fault injection)
+  Logs           ${logs.map((l) => l.replace(repoRoot + '/', '')).join('\n                 ')}
+
+  Users (password ${config.demoPassword === 'Demo#2026' ? 'Demo#2026' : 'from DEMO_PASSWORD'}):
+${DEMO_USERS.map(([u, what]) => `    ${u.padEnd(14)} ${what}`).join('\n')}
+
+  Try:
+    TOKEN=$(curl -s ${api}/auth/login -H 'content-type: application/json' \\
+      -d '{"username":"bank-a.admin","password":"${config.demoPassword === 'Demo#2026' ? 'Demo#2026' : '…'}"}' | jq -r .accessToken)
+    curl -s -H "authorization: Bearer $TOKEN" '${api}/circuits?pageSize=5' | jq
+    npm run simulator -- fault link-down <linkId>      # then: curl … ${api}/alarms?state=raised
+
+Press Ctrl-C to stop everything.`);
+}
+
+main().catch((e: Error) => {
+  console.error(`✗ demo failed: ${e.message}`);
+  void shutdown(1);
+});
