@@ -16,7 +16,7 @@ const boundary = (files, forbidden, message) => ({
       'error',
       {
         patterns: [
-          { group: forbidden, message },
+          Array.isArray(forbidden) ? { group: forbidden, message } : { ...forbidden, message },
           { group: ['../../*/src/*', '../../../*/src/*'], message: 'Import other workspaces by package name, never by relative path.' },
         ],
       },
@@ -42,7 +42,7 @@ export default tseslint.config(
   },
   boundary(['topology/**/*.ts'], [...ours([]), 'node:*', 'fs', 'net', 'dgram', 'http', 'kafkajs', 'mongodb', 'ioredis', 'bull', 'snmp-native', 'net-snmp', '@nestjs/*'], 'topology/ is a pure library: no I/O, no framework, nothing of ours.'),
   boundary(['collectors/**/*.ts'], ours(['@circuitcare/topology']), 'collectors/ may use only @circuitcare/topology.'),
-  boundary(['api/**/*.ts'], ['@circuitcare/api', '@circuitcare/demo', '@circuitcare/collectors', '@circuitcare/collectors/!(contracts)'], 'api/ may use @circuitcare/topology and the Kafka contracts of @circuitcare/collectors/contracts only.'),
+  boundary(['api/**/*.ts'], { regex: '^@circuitcare/(api|demo)(/.*)?$|^@circuitcare/collectors(?!/contracts$)(/.*)?$' }, 'api/ may use @circuitcare/topology and the Kafka contracts of @circuitcare/collectors/contracts only.'),
   boundary(['demo/**/*.ts'], ['@circuitcare/api', '@circuitcare/api/*'], 'demo/ drives the product from outside: never import the API.'),
   {
     // Configuration modules and test/bench harnesses are where the environment is read.

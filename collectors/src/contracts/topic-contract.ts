@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
  * One Kafka topic's contract: its name, schema version, and the key and value
