@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+/** Paths pino replaces by "[redacted]": credentials never reach a log line. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'password',
+  '*.password',
+  'req.body.password',
+  'accessToken',
+  '*.accessToken',
+];
+
+/** Structured JSON logs with a request id per HTTP request (nestjs-pino). */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.LOG_LEVEL,
+          name: config.API_INSTANCE_ID,
+          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+          // Health probes every few seconds would drown the useful lines.
+          autoLogging: { ignore: (req) => (req.url ?? '').endsWith('/health') },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}
