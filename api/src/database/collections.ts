@@ -15,4 +15,6 @@ export const COLLECTIONS = {
   perfRaw: 'perfRaw',
   /** Pre-aggregated 5-min / hour / day buckets. */
   perfBuckets: 'perfBuckets',
+  /** Kafka messages that violated their contract, skipped by ingestion. */
+  ingestRejects: 'ingestRejects',
 } as const;

@@ -22,7 +22,11 @@ export interface AlarmDocument {
   _id: string;
   /** Deduplication key: `${probableCause}|${alarmedObject.id}`. */
   reductionKey: string;
-  /** Equal to reductionKey while raised, absent once cleared: unique index → one active alarm per key. */
+  /**
+   * Equal to reductionKey while raised; `${reductionKey}#cleared#${_id}` once cleared.
+   * A unique index on it therefore allows exactly one raised alarm per key. (FerretDB
+   * 1.x has no partial or sparse indexes, so the field is never absent or shared.)
+   */
   activeKey?: string;
   customerIds: string[];
   alarmedObject: AlarmedObject;
@@ -44,6 +48,12 @@ export interface AlarmDocument {
   sourceSystemId: string;
   /** Kafka position of the last event applied; a redelivered event is older and skipped. */
   lastEvent: { topic: string; partition: number; offset: string };
+  /**
+   * Highest offset applied per source partition, keyed `${topic with '.'→'_'}~${partition}`
+   * (set by ingestion). An event at or below it, on any alarm of the same reductionKey,
+   * is a redelivery and changes nothing.
+   */
+  eventPositions?: Record<string, number>;
 }
 
 export type Granularity = '5m' | '1h' | '1d';
@@ -68,8 +78,10 @@ export interface PerfBucketDocument {
   out: DirectionStats;
   errorsSum: number;
   discardsSum: number;
-  /** Seconds the interface was seen operationally down. */
+  /** Samples that saw the interface operationally down (ifOperStatus 2, 6 or 7). */
   downSamples: number;
+  /** Seconds of the intervals that ended operationally down. */
+  downSeconds?: number;
   speedBps: number;
   /** Time of the last sample folded in; a sample at or before it is a redelivery. */
   lastSampleAt: Date;
@@ -84,6 +96,7 @@ export interface PerfRawDocument {
   intervalSec: number;
   inBps: number;
   outBps: number;
+  /** Utilisation as a fraction of speedBps (1 = 100 %). */
   inUtil: number;
   outUtil: number;
   inErrorsPerSec: number;
@@ -108,6 +121,24 @@ export interface CounterStateDocument {
   inDiscards: number;
   outDiscards: number;
   operStatus: number;
+  /** Poll-derived alarm conditions currently raised for the interface (ingestion's hysteresis state). */
+  conditions?: { operDown: boolean; congestion: boolean; highErrorRate: boolean };
+}
+
+/** A Kafka message that violated its contract: kept for inspection, then skipped. */
+export interface IngestRejectDocument {
+  /** `${topic}|${partition}|${offset}`. */
+  _id: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  /** deviceId / agentAddress when the payload was parseable enough to tell. */
+  source: string | null;
+  issues: string[];
+  /** The value as received, cut to 4 KiB. */
+  valuePreview: string;
+  rejectedAt: Date;
 }
 
 export type Role =
@@ -142,4 +173,9 @@ export type SiteDocument = Site;
 export type ElementDocument = NetworkElement;
 export type InterfaceDocument = NetworkInterface;
 export type LinkDocument = Link;
-export type CircuitDocument = Circuit;
+/**
+ * `activeDownAlarmIds` (set by ingestion) are the active alarms that put the circuit
+ * down; `activeAlarmIds` holds every active alarm. state = down if the former is
+ * non-empty, degraded if only the latter is, up otherwise.
+ */
+export type CircuitDocument = Circuit & { activeDownAlarmIds?: string[] };
