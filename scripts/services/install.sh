@@ -1,0 +1,129 @@
+# shellcheck shell=bash
+# System packages of the local stack (Debian 12). Sourced by scripts/services.sh.
+#
+# Only what is missing is installed, so a warm `up` never touches apt.
+
+PG_MAJOR=15
+PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
+GO_FALLBACK_VERSION=${SERVICES_GO_VERSION:-1.24.3}
+
+missing_packages() {
+  local -a pkgs=()
+  command -v java >/dev/null || pkgs+=(openjdk-17-jre-headless)
+  command -v mvn >/dev/null || pkgs+=(maven)
+  command -v redis-server >/dev/null || pkgs+=(redis-server)
+  [[ -x $PG_BIN/postgres && -x $PG_BIN/psql ]] || pkgs+=("postgresql-$PG_MAJOR" "postgresql-client-$PG_MAJOR")
+  command -v snmpget >/dev/null || pkgs+=(snmp)
+  [[ -x /usr/sbin/snmpd ]] || pkgs+=(snmpd)
+  [[ -x /usr/sbin/snmptrapd ]] || pkgs+=(snmptrapd)
+  command -v runuser >/dev/null || pkgs+=(util-linux)
+  command -v flock >/dev/null || pkgs+=(util-linux)
+  command -v ss >/dev/null || pkgs+=(iproute2)
+  command -v curl >/dev/null || pkgs+=(curl ca-certificates)
+  if ((${#pkgs[@]})); then printf '%s\n' "${pkgs[@]}" | sort -u; fi
+}
+
+ensure_packages() {
+  local -a pkgs
+  mapfile -t pkgs < <(missing_packages)
+  ((${#pkgs[@]})) || return 0
+  [[ ${SERVICES_SKIP_APT:-0} == 1 ]] && die "missing packages (${pkgs[*]}) and SERVICES_SKIP_APT=1"
+  ((EUID == 0)) || die "missing packages: ${pkgs[*]} — run as root once, or: sudo apt-get install ${pkgs[*]}"
+  command -v apt-get >/dev/null || die "missing packages (${pkgs[*]}) and no apt-get: install them by hand"
+
+  log "apt: installing ${pkgs[*]}"
+  # Debian's postinst scripts start every daemon they install (system redis on 6379,
+  # snmpd, a postgres cluster on 5432). We run our own instances from .local, so a
+  # temporary policy-rc.d (exit 101 = "action forbidden") keeps them from starting.
+  local policy=/usr/sbin/policy-rc.d own_policy=0
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && own_policy=1
+  fi
+  # Slim images drop /usr/share/man; the JRE's postinst needs man1 for alternatives.
+  mkdir -p /usr/share/man/man1
+  local rc=0
+  {
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}"
+  } </dev/null >"$RUN_DIR/apt.log" 2>&1 || rc=$?
+  ((own_policy)) && rm -f "$policy"
+  if ((rc != 0)); then
+    tail_log "$RUN_DIR/apt.log" 40
+    die "apt-get failed (exit $rc)"
+  fi
+  hash -r
+}
+
+# A system service (started by Debian, by hand, or before this script knew better)
+# would hold a port we need or compete with ours: stop it and keep it from coming back.
+stop_system_service() {
+  local name=$1
+  [[ -x /etc/init.d/$name ]] || return 0
+  ((EUID == 0)) || return 0
+  if service "$name" status >/dev/null 2>&1; then
+    log "stopping the system $name service (ours runs from .local)"
+    service "$name" stop >/dev/null 2>&1 || true
+  fi
+  if command -v systemctl >/dev/null && [[ -d /run/systemd/system ]]; then
+    systemctl disable --quiet "$name" 2>/dev/null || true
+  else
+    update-rc.d "$name" disable >/dev/null 2>&1 || true
+  fi
+}
+
+stop_system_daemons() {
+  # Only act when needed: a fast no-op on the warm path.
+  if port_open 6379 && ! redis_pid >/dev/null; then
+    stop_system_service redis-server
+    # A redis started by hand (not via init.d) still holds the port.
+    if port_open 6379 && [[ -f /run/redis/redis-server.pid ]]; then
+      kill -TERM "$(cat /run/redis/redis-server.pid)" 2>/dev/null || true
+      wait_for 10 "system redis to exit" eval '! port_open 6379' || true
+    fi
+  fi
+  # The system snmpd (161) and snmptrapd (162) do not clash with the test ports
+  # (11161, 1161, 1162) but answer on loopback with the machine's real MIB: stop them
+  # so a misdirected test fails instead of passing by accident.
+  if [[ -f /run/snmpd.pid ]] && kill -0 "$(cat /run/snmpd.pid)" 2>/dev/null; then
+    stop_system_service snmpd
+  fi
+  if [[ -f /run/snmptrapd.pid ]] && kill -0 "$(cat /run/snmptrapd.pid)" 2>/dev/null; then
+    stop_system_service snmptrapd
+  fi
+}
+
+# Go >= 1.24 to build the FerretDB launcher: the system one if recent enough,
+# else the official tarball unpacked once into .local/cache/go-<version>.
+GO_BIN=''
+go_recent_enough() {
+  local v
+  v=$("$1" env GOVERSION 2>/dev/null) || return 1
+  v=${v#go}
+  local major=${v%%.*} rest=${v#*.}
+  local minor=${rest%%.*}
+  [[ $major =~ ^[0-9]+$ && $minor =~ ^[0-9]+$ ]] || return 1
+  ((major > 1 || (major == 1 && minor >= 24)))
+}
+
+ensure_go() {
+  local candidate
+  for candidate in "$(command -v go || true)" /usr/local/go/bin/go "$CACHE_DIR/go-$GO_FALLBACK_VERSION/go/bin/go"; do
+    if [[ -n $candidate && -x $candidate ]] && go_recent_enough "$candidate"; then
+      GO_BIN=$candidate
+      return 0
+    fi
+  done
+  local arch
+  case $(uname -m) in
+    x86_64) arch=amd64 ;;
+    aarch64) arch=arm64 ;;
+    *) die "no Go >= 1.24 and no tarball for $(uname -m)" ;;
+  esac
+  local url="https://go.dev/dl/go$GO_FALLBACK_VERSION.linux-$arch.tar.gz"
+  local dir=$CACHE_DIR/go-$GO_FALLBACK_VERSION
+  log "Go >= 1.24 not found: downloading $url"
+  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
+  curl -fsSL --retry 3 "$url" | tar -xz -C "$dir.tmp" || die "Go download failed"
+  rm -rf "$dir" && mv "$dir.tmp" "$dir"
+  GO_BIN=$dir/go/bin/go
+}
