@@ -6,7 +6,7 @@
 #   Redis                 127.0.0.1:6379
 # Caches in .local/cache, data in .local/data/<service>, logs and pids in .local/run.
 #
-# usage: scripts/services.sh up|down|status|restart
+# usage: scripts/services.sh up|down|status|restart|install
 #        scripts/services.sh acquire|release <pid>   (test runners; see below)
 #
 # `up` installs what is missing (apt, Kafka jars, FerretDB build) then starts what
@@ -83,12 +83,8 @@ cmd_status() {
   return "$rc"
 }
 
-cmd_up() {
-  local t0=$SECONDS
-  if all_up; then
-    log "all services already running"
-    return 0
-  fi
+# Everything `up` needs before starting anything: packages, jars, binaries.
+cmd_install() {
   ensure_packages
   stop_system_daemons
   # First run: the Maven download (network) and the Go build (CPU) overlap.
@@ -103,6 +99,15 @@ cmd_up() {
   [[ -z $mvn_job ]] || wait "$mvn_job" || failed=1
   wait "$go_job" || failed=1
   ((failed == 0)) || die "installation failed (see above)"
+}
+
+cmd_up() {
+  local t0=$SECONDS
+  if all_up; then
+    log "all services already running"
+    return 0
+  fi
+  cmd_install
 
   # Kafka is the slowest to start: launch it first, start the others meanwhile.
   kafka_launch
@@ -179,7 +184,7 @@ main() {
   mkdir -p "$CACHE_DIR" "$DATA_DIR" "$RUN_DIR"
   case $cmd in
     status) cmd_status ;;
-    up | down | restart | acquire | release)
+    up | down | restart | install | acquire | release)
       # One invocation at a time: parallel runners and people share one stack.
       exec 9>"$RUN_DIR/services.lock"
       flock -w 1800 9 || die "another services.sh holds $RUN_DIR/services.lock"
@@ -191,12 +196,13 @@ main() {
           ;;
         down) cmd_down ;;
         restart) cmd_down && cmd_up ;;
+        install) cmd_install ;;
         acquire) cmd_acquire "$@" ;;
         release) cmd_release "$@" ;;
       esac
       ;;
     *)
-      echo "usage: $0 up|down|status|restart" >&2
+      echo "usage: $0 up|down|status|restart|install" >&2
       exit 2
       ;;
   esac
