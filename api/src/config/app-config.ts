@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { ingestEnvShape } from '../ingest/config/ingest-config';
+
 /**
  * The API's whole configuration, read from the environment once at start-up.
  * Every variable is listed in docs/operations.md with its default.
@@ -29,6 +31,8 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Retention, cache and concurrency of the ingestion (defined in ingest/config/ingest-config.ts). */
+  ...ingestEnvShape,
 });
 
 export type AppConfig = z.infer<typeof schema>;

@@ -42,6 +42,8 @@ export interface AlarmDocument {
   /** Circuits whose route crosses the alarmed object (TMF642 affectedService). */
   affectedCircuitIds: string[];
   serviceAffecting: boolean;
+  /** What the alarm does to its circuits while raised (set by ingestion): down, degraded or none. */
+  serviceImpact?: 'down' | 'degraded' | 'none';
   /** How many events folded into this alarm. */
   occurrences: number;
   /** Origin of the last event: 'trap', 'poll'. */
