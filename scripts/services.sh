@@ -6,7 +6,8 @@
 #   Redis                 127.0.0.1:6379
 # Caches in .local/cache, data in .local/data/<service>, logs and pids in .local/run.
 #
-# usage: scripts/services.sh up|down|status|restart|install
+# usage: scripts/services.sh up|down|restart [kafka|ferretdb|postgres|redis ...]
+#        scripts/services.sh status|install
 #        scripts/services.sh acquire|release <pid>   (test runners; see below)
 #
 # `up` installs what is missing (apt, Kafka jars, FerretDB build) then starts what
@@ -101,44 +102,66 @@ cmd_install() {
   ((failed == 0)) || die "installation failed (see above)"
 }
 
+# The services named on the command line (default: all), checked.
+SELECTED=()
+select_services() {
+  local svc
+  SELECTED=()
+  for svc in "$@"; do
+    [[ " ${SERVICES[*]} " == *" $svc "* ]] || die "unknown service '$svc' (known: ${SERVICES[*]})"
+    SELECTED+=("$svc")
+  done
+}
+selected() { ((${#SELECTED[@]} == 0)) || [[ " ${SELECTED[*]} " == *" $1 "* ]]; }
+
 cmd_up() {
   local t0=$SECONDS
-  if all_up; then
-    log "all services already running"
+  select_services "$@"
+  # FerretDB is nothing without its PostgreSQL.
+  if ((${#SELECTED[@]})) && selected ferretdb; then SELECTED+=(postgres); fi
+  local svc pending=0
+  for svc in "${SERVICES[@]}"; do selected "$svc" && ! service_up "$svc" && pending=1; done
+  if ((pending == 0)); then
+    log "already running: ${SELECTED[*]:-all services}"
     return 0
   fi
   cmd_install
 
   # Kafka is the slowest to start: launch it first, start the others meanwhile.
-  kafka_launch
-  postgres_start
-  redis_start
-  ferretdb_start
+  KAFKA_LAUNCHED=0
+  if selected kafka; then kafka_launch; fi
+  if selected postgres; then postgres_start; fi
+  if selected redis; then redis_start; fi
+  if selected ferretdb; then ferretdb_start; fi
   kafka_wait
-  log "stack up in $((SECONDS - t0))s"
+  log "up in $((SECONDS - t0))s: ${SELECTED[*]:-all services}"
 }
 
 cmd_down() {
+  select_services "$@"
   # FerretDB before PostgreSQL (it holds connections); Kafka's controlled shutdown
   # runs meanwhile.
   local kafka_job=''
-  if kafka_pid >/dev/null; then
+  if selected kafka && kafka_pid >/dev/null; then
     kafka_stop &
     kafka_job=$!
   fi
-  ferretdb_stop
-  redis_stop
-  postgres_stop
+  if selected ferretdb; then ferretdb_stop; fi
+  if selected redis; then redis_stop; fi
+  if selected postgres; then postgres_stop; fi
   [[ -z $kafka_job ]] || wait "$kafka_job" || true
-  rm -f "$AUTO_MARKER"
   local svc rc=0
   for svc in "${SERVICES[@]}"; do
+    selected "$svc" || continue
     if port_open "$(service_port "$svc")"; then
       log "port $(service_port "$svc") ($svc) is still taken"
       rc=1
     fi
   done
-  ((rc == 0)) && log "stack down"
+  if ((${#SELECTED[@]} == 0)); then
+    rm -f "$AUTO_MARKER"
+    ((rc == 0)) && log "stack down"
+  fi
   return "$rc"
 }
 
@@ -190,19 +213,19 @@ main() {
       flock -w 1800 9 || die "another services.sh holds $RUN_DIR/services.lock"
       case $cmd in
         up)
-          # A person asked for the stack: it is theirs now, no runner stops it.
-          rm -f "$AUTO_MARKER"
-          cmd_up
+          # A person asked for the whole stack: it is theirs now, no runner stops it.
+          (($#)) || rm -f "$AUTO_MARKER"
+          cmd_up "$@"
           ;;
-        down) cmd_down ;;
-        restart) cmd_down && cmd_up ;;
+        down) cmd_down "$@" ;;
+        restart) cmd_down "$@" && cmd_up "$@" ;;
         install) cmd_install ;;
         acquire) cmd_acquire "$@" ;;
         release) cmd_release "$@" ;;
       esac
       ;;
     *)
-      echo "usage: $0 up|down|status|restart|install" >&2
+      echo "usage: $0 up|down|restart [service...] | status | install" >&2
       exit 2
       ;;
   esac

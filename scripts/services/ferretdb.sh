@@ -25,9 +25,10 @@ ensure_ferretdb_bin() {
   ensure_go
   log "ferretdb: building the launcher with $("$GO_BIN" env GOVERSION) (first run only)"
   mkdir -p "$FERRETDB_HOME"
-  # -mod=readonly: go.sum is committed and must already be complete.
+  # -mod=readonly: go.sum is committed and must already be complete. -buildvcs=false:
+  # no git metadata needed (a clone owned by another user would make git refuse).
   # CGO off: the PostgreSQL driver is pure Go, so no C toolchain is needed.
-  (cd "$FERRETDB_SRC" && CGO_ENABLED=0 GOFLAGS=-mod=readonly GOTOOLCHAIN=local \
+  (cd "$FERRETDB_SRC" && CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" GOTOOLCHAIN=local \
     "$GO_BIN" build -trimpath -o "$FERRETDB_BIN.tmp" .) </dev/null >"$RUN_DIR/ferretdb-build.log" 2>&1 || {
     tail_log "$RUN_DIR/ferretdb-build.log"
     die "ferretdb build failed"
@@ -42,6 +43,7 @@ ferretdb_start() {
     return 0
   fi
   require_port_free "$FERRETDB_PORT" ferretdb
+  rotate_log "$FERRETDB_LOG"
   log "ferretdb: starting on 127.0.0.1:$FERRETDB_PORT"
   setsid "$FERRETDB_BIN" --listen-addr "127.0.0.1:$FERRETDB_PORT" \
     --postgresql-url "postgres://postgres@127.0.0.1:$PG_PORT/$PG_DB" \

@@ -78,7 +78,7 @@ stop_system_daemons() {
     # A redis started by hand (not via init.d) still holds the port.
     if port_open 6379 && [[ -f /run/redis/redis-server.pid ]]; then
       kill -TERM "$(cat /run/redis/redis-server.pid)" 2>/dev/null || true
-      wait_for 10 "system redis to exit" eval '! port_open 6379' || true
+      wait_for 10 "system redis to exit" port_closed 6379 || true
     fi
   fi
   # The system snmpd (161) and snmptrapd (162) do not clash with the test ports

@@ -83,6 +83,7 @@ kafka_launch() {
   kafka_write_config
   # Readiness is the "Kafka Server started" line written after this offset.
   KAFKA_LOG_OFFSET=$(stat -c %s "$KAFKA_RUN/server.log" 2>/dev/null || echo 0)
+  rotate_log "$KAFKA_RUN/kafka.out"
   log "kafka: starting on 127.0.0.1:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT)"
   kafka_cmd kafka.Kafka "$KAFKA_RUN/server.properties"
   # setsid: its own session, so a Ctrl-C in the terminal that ran `up` spares it.

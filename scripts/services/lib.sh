@@ -21,6 +21,7 @@ die() {
 # True when something accepts TCP connections on 127.0.0.1:<port>. Bash's /dev/tcp
 # needs no extra package (a fresh Debian image may lack ss/nc).
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_closed() { ! port_open "$1"; }
 
 # The pid in <pidfile> if that process is alive and its command line contains
 # <pattern> (guards against a stale pid file whose pid was reused).
@@ -79,3 +80,11 @@ tail_log() {
 }
 
 file_sha() { cat "$@" | sha256sum | cut -d' ' -f1; }
+
+# Logs we append to and nothing rotates: keep one previous generation at start.
+rotate_log() {
+  local file=$1 max=$((50 * 1024 * 1024))
+  [[ -f $file ]] || return 0
+  (($(stat -c %s "$file") > max)) && mv -f "$file" "$file.1"
+  return 0
+}

@@ -8,6 +8,7 @@ REDIS_PIDFILE=$RUN_DIR/redis.pid
 REDIS_LOG=$RUN_DIR/redis.log
 
 redis_pid() { pid_matching "$REDIS_PIDFILE" redis-server; }
+redis_serving() { redis_pid >/dev/null && port_open "$REDIS_PORT"; }
 
 redis_start() {
   if redis_pid >/dev/null && port_open "$REDIS_PORT"; then
@@ -16,12 +17,13 @@ redis_start() {
   fi
   require_port_free "$REDIS_PORT" redis
   mkdir -p "$REDIS_DATA"
+  rotate_log "$REDIS_LOG"
   log "redis: starting on 127.0.0.1:$REDIS_PORT"
   # daemonize yes: redis forks, writes the pid file and detaches from our stdio.
   redis-server "$SERVICES_LIB_DIR/redis.conf" \
     --dir "$REDIS_DATA" --pidfile "$REDIS_PIDFILE" --logfile "$REDIS_LOG" </dev/null 9>&- ||
     die "redis-server failed to start"
-  wait_for "$WAIT_SECONDS" redis eval 'redis_pid >/dev/null && port_open $REDIS_PORT' || {
+  wait_for "$WAIT_SECONDS" redis redis_serving || {
     tail_log "$REDIS_LOG"
     die "redis did not come up"
   }
