@@ -367,7 +367,15 @@ export class DeviceSimulator {
       this.options.logger.warn({ element: element.element.mgmtIp, source, err: error.message }, 'SNMP request refused');
     } else if (source) {
       this.stats.malformedRequests += 1;
-      this.options.logger.warn({ element: element.element.mgmtIp, source, err: error.message }, 'malformed SNMP request');
+      this.options.logger.warn(
+        {
+          element: element.element.mgmtIp,
+          source,
+          err: error.error ? `${error.message}: ${error.error.message}` : error.message,
+          bytes: error.buffer?.length,
+        },
+        'malformed SNMP request',
+      );
     } else {
       this.options.logger.error({ element: element.element.mgmtIp, err: error.message }, 'SNMP agent socket error');
     }

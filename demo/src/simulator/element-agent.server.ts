@@ -55,6 +55,9 @@ interface NetSnmpAgent {
 /** What net-snmp hands the agent callback: request errors carry the sender in `rinfo`. */
 export interface AgentError extends Error {
   rinfo?: { address: string; port: number };
+  /** ProcessingError: what the decoder threw, and the packet. */
+  error?: Error;
+  buffer?: Buffer;
 }
 
 const createMib = snmp.createMib as () => NetSnmpMib;
