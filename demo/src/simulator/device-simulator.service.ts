@@ -126,9 +126,15 @@ export class DeviceSimulator {
     }
   }
 
-  /** Binds every element's agent and starts the reboot lottery. */
-  start(): void {
-    for (const agent of this.agents.values()) agent.start();
+  /** Binds every element's agent and starts the reboot lottery; fails if any agent cannot bind. */
+  async start(): Promise<void> {
+    const results = await Promise.allSettled([...this.agents.values()].map((agent) => agent.start()));
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failures.length > 0) {
+      await this.stop();
+      const first = failures[0]?.reason instanceof Error ? failures[0].reason.message : String(failures[0]?.reason);
+      throw new Error(`${failures.length} of ${results.length} agents could not bind, e.g. ${first}`);
+    }
     this.lastRebootMinute = Math.floor(this.now() / REBOOT_TICK_MS);
     if (this.options.rebootsPerDay > 0) {
       this.rebootTimer = setInterval(() => this.rebootLottery(), REBOOT_TICK_MS);
@@ -317,7 +323,9 @@ export class DeviceSimulator {
       if (!dead && !e.alive) {
         e.alive = true;
         this.restart(e, 'power-on');
-        this.agents.get(id)?.start();
+        await this.agents.get(id)?.start().catch((error: Error) => {
+          this.options.logger.error({ element: e.element.name, err: error.message }, 'agent could not bind again');
+        });
       }
     }
     for (const event of trapsForChange(before, after)) {

@@ -1,3 +1,5 @@
+import type { Socket } from 'node:dgram';
+
 import * as snmp from 'net-snmp';
 
 import {
@@ -196,18 +198,43 @@ export class ElementAgent {
     return this.agent !== null;
   }
 
-  start(): void {
-    if (this.agent) return;
+  /**
+   * Binds the agent; resolves once its socket listens, rejects if the bind fails (e.g.
+   * EADDRINUSE: another simulator on the same port).
+   */
+  start(): Promise<void> {
+    if (this.agent) return Promise.resolve();
+    let bindError: ((error: Error) => void) | null = null;
     const agent = createAgent(
       { port: this.options.port, address: this.address, transport: 'udp4', disableAuthorization: false },
       (error) => {
-        if (error) this.options.onError(error);
+        if (!error) return;
+        if (bindError && !error.rinfo) bindError(error);
+        else this.options.onError(error);
       },
       this.mib,
     );
     const authorizer = (agent as unknown as { getAuthorizer(): { addCommunity(c: string): void } }).getAuthorizer();
     authorizer.addCommunity(this.options.community);
     this.agent = agent;
+    // net-snmp does not say when its socket is bound; its Listener keeps the dgram sockets.
+    const sockets = Object.values((agent as unknown as { listener?: { sockets?: Record<string, Socket> } }).listener?.sockets ?? {});
+    return Promise.all(
+      sockets.map(
+        (socket) =>
+          new Promise<void>((resolve, reject) => {
+            bindError = (error) => {
+              this.agent = null;
+              agent.close();
+              reject(new Error(`cannot bind ${this.address}:${this.options.port}: ${error.message}`));
+            };
+            socket.once('listening', () => {
+              bindError = null;
+              resolve();
+            });
+          }),
+      ),
+    ).then(() => undefined);
   }
 
   /** Closes the socket; resolves once it is closed. */

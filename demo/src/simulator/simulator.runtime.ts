@@ -28,7 +28,7 @@ export async function startSimulator(
     logger,
     ...(now ? { now } : {}),
   });
-  simulator.start();
+  await simulator.start();
   const control = new ControlHttpServer(simulator, logger);
   let port: number;
   try {
