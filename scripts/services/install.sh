@@ -19,7 +19,11 @@ missing_packages() {
   command -v runuser >/dev/null || pkgs+=(util-linux)
   command -v flock >/dev/null || pkgs+=(util-linux)
   command -v ss >/dev/null || pkgs+=(iproute2)
-  command -v curl >/dev/null || pkgs+=(curl ca-certificates)
+  if ! find_go >/dev/null; then
+    # Only to fetch a Go toolchain (see ensure_go).
+    command -v curl >/dev/null || pkgs+=(curl ca-certificates)
+    command -v unzip >/dev/null || pkgs+=(unzip)
+  fi
   if ((${#pkgs[@]})); then printf '%s\n' "${pkgs[@]}" | sort -u; fi
 }
 
@@ -92,8 +96,9 @@ stop_system_daemons() {
   fi
 }
 
-# Go >= 1.24 to build the FerretDB launcher: the system one if recent enough,
-# else the official tarball unpacked once into .local/cache/go-<version>.
+# Go >= 1.24 to build the FerretDB launcher: the system one if recent enough, else
+# the official toolchain, fetched once from the Go module proxy (the same place the
+# launcher's modules come from: golang.org/toolchain) into .local/cache/go-<version>.
 GO_BIN=''
 go_recent_enough() {
   local v
@@ -105,25 +110,42 @@ go_recent_enough() {
   ((major > 1 || (major == 1 && minor >= 24)))
 }
 
-ensure_go() {
+go_toolchain_dir() { echo "$CACHE_DIR/go-$GO_FALLBACK_VERSION"; }
+
+find_go() {
   local candidate
-  for candidate in "$(command -v go || true)" /usr/local/go/bin/go "$CACHE_DIR/go-$GO_FALLBACK_VERSION/go/bin/go"; do
+  for candidate in "$(command -v go || true)" /usr/local/go/bin/go "$(go_toolchain_dir)/bin/go"; do
     if [[ -n $candidate && -x $candidate ]] && go_recent_enough "$candidate"; then
-      GO_BIN=$candidate
+      echo "$candidate"
       return 0
     fi
   done
+  return 1
+}
+
+ensure_go() {
+  GO_BIN=$(find_go) && return 0
   local arch
   case $(uname -m) in
     x86_64) arch=amd64 ;;
     aarch64) arch=arm64 ;;
-    *) die "no Go >= 1.24 and no tarball for $(uname -m)" ;;
+    *) die "no Go >= 1.24 and no Go toolchain for $(uname -m)" ;;
   esac
-  local url="https://go.dev/dl/go$GO_FALLBACK_VERSION.linux-$arch.tar.gz"
-  local dir=$CACHE_DIR/go-$GO_FALLBACK_VERSION
-  log "Go >= 1.24 not found: downloading $url"
-  rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
-  curl -fsSL --retry 3 "$url" | tar -xz -C "$dir.tmp" || die "Go download failed"
-  rm -rf "$dir" && mv "$dir.tmp" "$dir"
-  GO_BIN=$dir/go/bin/go
+  local proxy=${GOPROXY:-https://proxy.golang.org}
+  proxy=${proxy%%[,|]*}
+  [[ $proxy == http* ]] || proxy=https://proxy.golang.org
+  local module=golang.org/toolchain@v0.0.1-go$GO_FALLBACK_VERSION.linux-$arch
+  local url="$proxy/golang.org/toolchain/@v/v0.0.1-go$GO_FALLBACK_VERSION.linux-$arch.zip"
+  local dir tmp
+  dir=$(go_toolchain_dir)
+  tmp=$dir.tmp
+  log "Go >= 1.24 not found: fetching go$GO_FALLBACK_VERSION from $url"
+  rm -rf "$tmp" && mkdir -p "$tmp"
+  curl -fsSL --retry 3 -o "$tmp/toolchain.zip" "$url" || die "Go toolchain download failed"
+  unzip -q "$tmp/toolchain.zip" -d "$tmp" || die "Go toolchain unzip failed"
+  # Module zips do not promise exec bits (the go command sets them itself).
+  chmod -R a+x "$tmp/$module/bin" "$tmp/$module/pkg/tool"
+  rm -rf "$dir" && mv "$tmp/$module" "$dir" && rm -rf "$tmp"
+  GO_BIN=$dir/bin/go
+  go_recent_enough "$GO_BIN" || die "downloaded Go toolchain does not run"
 }
