@@ -426,7 +426,3 @@ export function buildFaultTopology(network: SimulatedNetwork): FaultTopology {
   }
   return { interfacesByElement, linkEnds, linkOfInterface };
 }
-
-export function createSimulator(inventory: NetworkInventory, options: DeviceSimulatorOptions): DeviceSimulator {
-  return new DeviceSimulator(inventory, options);
-}

@@ -69,8 +69,10 @@ const createAgent = snmp.createAgent as (
   mib: NetSnmpMib,
 ) => NetSnmpAgent;
 
-const SCALAR = 'Scalar' in snmp.MibProviderType ? snmp.MibProviderType.Scalar : 1;
-const TABLE = 'Table' in snmp.MibProviderType ? snmp.MibProviderType.Table : 2;
+// Read from the library at run time: @types/net-snmp numbers this enum from 0, net-snmp from 1.
+const providerTypes = snmp.MibProviderType as unknown as Record<'Scalar' | 'Table', number>;
+const SCALAR = providerTypes.Scalar;
+const TABLE = providerTypes.Table;
 const READ_ONLY = 2;
 const NOT_ACCESSIBLE = 0;
 
