@@ -18,7 +18,8 @@ const SNMP_PORT = 22161;
 const CONTROL_PORT = 28161;
 const SEED = 2026;
 
-const cli = (...args: string[]) => run(process.execPath, [CLI, ...args, '--control-port', String(CONTROL_PORT)]);
+const cli = (...args: string[]) =>
+  run(process.execPath, [CLI, ...args, '--control-port', String(CONTROL_PORT)]);
 
 describe('simulator CLI (built, whole demo network)', () => {
   const inventory = generateDemoNetwork({ seed: SEED });
@@ -28,10 +29,24 @@ describe('simulator CLI (built, whole demo network)', () => {
   let exited: Promise<number | null>;
 
   beforeAll(async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} missing: run \`npx tsc -b demo\` before this test`);
+    if (!existsSync(CLI))
+      throw new Error(`${CLI} missing: run \`npx tsc -b demo\` before this test`);
     child = spawn(
       process.execPath,
-      [CLI, 'serve', '--seed', String(SEED), '--port', String(SNMP_PORT), '--control-port', String(CONTROL_PORT), '--trap-target', '127.0.0.1:22162', '--log-level', 'warn'],
+      [
+        CLI,
+        'serve',
+        '--seed',
+        String(SEED),
+        '--port',
+        String(SNMP_PORT),
+        '--control-port',
+        String(CONTROL_PORT),
+        '--trap-target',
+        '127.0.0.1:22162',
+        '--log-level',
+        'warn',
+      ],
       { stdio: ['ignore', 'ignore', 'inherit'] },
     );
     exited = new Promise((r) => child.once('exit', (code) => r(code)));
@@ -55,8 +70,20 @@ describe('simulator CLI (built, whole demo network)', () => {
 
   it('serves every element of the demo network', async () => {
     const { stdout } = await cli('health');
-    expect(JSON.parse(stdout)).toMatchObject({ status: 'ok', elements: inventory.elements.length, agentsRunning: inventory.elements.length });
-    const { stdout: name } = await run('snmpget', ['-v2c', '-c', 'public', '-On', '-Oqv', `${aEnd.mgmtIp}:${SNMP_PORT}`, '1.3.6.1.2.1.1.5.0']);
+    expect(JSON.parse(stdout)).toMatchObject({
+      status: 'ok',
+      elements: inventory.elements.length,
+      agentsRunning: inventory.elements.length,
+    });
+    const { stdout: name } = await run('snmpget', [
+      '-v2c',
+      '-c',
+      'public',
+      '-On',
+      '-Oqv',
+      `${aEnd.mgmtIp}:${SNMP_PORT}`,
+      '1.3.6.1.2.1.1.5.0',
+    ]);
     expect(name.trim().replace(/"/g, '')).toBe(aEnd.name);
   });
 
@@ -65,7 +92,10 @@ describe('simulator CLI (built, whole demo network)', () => {
     const fault = JSON.parse(stdout) as { id: string; kind: string; linkId: string };
     expect(fault).toMatchObject({ kind: 'link-down', linkId: link._id });
     const oper = `1.3.6.1.2.1.2.2.1.8.${link.a.ifIndex}`;
-    const read = async () => (await run('snmpget', ['-v2c', '-c', 'public', '-Oqv', `${aEnd.mgmtIp}:${SNMP_PORT}`, oper])).stdout.trim();
+    const read = async () =>
+      (
+        await run('snmpget', ['-v2c', '-c', 'public', '-Oqv', `${aEnd.mgmtIp}:${SNMP_PORT}`, oper])
+      ).stdout.trim();
     expect(await read()).toMatch(/^(2|down)$/);
     expect(JSON.parse((await cli('faults')).stdout)).toEqual({ faults: [fault] });
     await cli('fault', 'clear', fault.id);
@@ -73,7 +103,9 @@ describe('simulator CLI (built, whole demo network)', () => {
   });
 
   it('exits non-zero with the field named on bad input', async () => {
-    const failure = (await cli('fault', 'link-down', 'NO-SUCH-LINK').catch((e: { code: number; stdout: string }) => e)) as { code: number; stdout: string };
+    const failure = (await cli('fault', 'link-down', 'NO-SUCH-LINK').catch(
+      (e: { code: number; stdout: string }) => e,
+    )) as { code: number; stdout: string };
     expect(failure.code).toBe(1);
     expect(JSON.parse(failure.stdout)).toMatchObject({ field: 'linkId', value: 'NO-SUCH-LINK' });
   });

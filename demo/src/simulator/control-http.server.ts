@@ -30,7 +30,10 @@ class HttpError extends Error {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -39,11 +42,16 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, { error: `body larger than ${MAX_BODY_BYTES} bytes`, field: 'body' });
+    if (size > MAX_BODY_BYTES)
+      throw new HttpError(413, {
+        error: `body larger than ${MAX_BODY_BYTES} bytes`,
+        field: 'body',
+      });
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') throw new HttpError(400, { error: 'a JSON body is required', field: 'body' });
+  if (text.trim() === '')
+    throw new HttpError(400, { error: 'a JSON body is required', field: 'body' });
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -66,7 +74,10 @@ export class ControlHttpServer {
         if (error instanceof UnknownTargetError) {
           return send(res, 404, { error: error.message, field: error.field, value: error.value });
         }
-        this.logger.error({ err: error instanceof Error ? error.message : String(error), url: req.url }, 'control request failed');
+        this.logger.error(
+          { err: error instanceof Error ? error.message : String(error), url: req.url },
+          'control request failed',
+        );
         send(res, 500, { error: 'internal error' });
       });
     });
@@ -93,7 +104,10 @@ export class ControlHttpServer {
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const parts = url.pathname.split('/').filter((p) => p !== '').map(decodeURIComponent);
+    const parts = url.pathname
+      .split('/')
+      .filter((p) => p !== '')
+      .map(decodeURIComponent);
     const method = req.method ?? 'GET';
     const sim = this.simulator;
 
@@ -104,9 +118,15 @@ export class ControlHttpServer {
       if (method === 'GET') return send(res, 200, { faults: sim.listFaults() });
       if (method === 'POST') {
         const parsed = faultRequestSchema.safeParse(await readJson(req));
-        if (!parsed.success) return send(res, 400, { error: 'invalid fault request', issues: fieldIssues(parsed.error) });
+        if (!parsed.success)
+          return send(res, 400, {
+            error: 'invalid fault request',
+            issues: fieldIssues(parsed.error),
+          });
         const result = await sim.apply(parsed.data);
-        return result.fault ? send(res, 201, result.fault) : send(res, 200, { cleared: result.cleared });
+        return result.fault
+          ? send(res, 201, result.fault)
+          : send(res, 200, { cleared: result.cleared });
       }
       if (method === 'DELETE') {
         const only = url.searchParams.get('only');
@@ -120,7 +140,9 @@ export class ControlHttpServer {
     if (parts[0] === 'faults' && parts.length === 2) {
       if (method !== 'DELETE') return this.methodNotAllowed(res, 'DELETE');
       const cleared = await sim.clear(parts[1] ?? '');
-      return cleared ? send(res, 200, { cleared: [cleared] }) : send(res, 404, { error: 'no such active fault', field: 'id', value: parts[1] });
+      return cleared
+        ? send(res, 200, { cleared: [cleared] })
+        : send(res, 404, { error: 'no such active fault', field: 'id', value: parts[1] });
     }
     if (parts[0] === 'elements' && parts.length === 1 && method === 'GET') {
       return send(res, 200, {
@@ -136,12 +158,18 @@ export class ControlHttpServer {
     if (parts[0] === 'elements' && parts.length === 2) {
       if (method !== 'GET') return this.methodNotAllowed(res, 'GET');
       const state = sim.elementState(parts[1] ?? '');
-      return state ? send(res, 200, state) : send(res, 404, { error: 'no such element', field: 'id', value: parts[1] });
+      return state
+        ? send(res, 200, state)
+        : send(res, 404, { error: 'no such element', field: 'id', value: parts[1] });
     }
     if (parts[0] === 'elements' && parts.length === 3 && parts[2] === 'reboot') {
       if (method !== 'POST') return this.methodNotAllowed(res, 'POST');
       const e = await sim.reboot(parts[1] ?? '');
-      return send(res, 200, { id: e.element._id, name: e.element.name, bootAt: new Date(e.bootAtMs).toISOString() });
+      return send(res, 200, {
+        id: e.element._id,
+        name: e.element.name,
+        bootAt: new Date(e.bootAtMs).toISOString(),
+      });
     }
     send(res, 404, { error: `no route ${method} ${url.pathname}`, field: 'path' });
   }

@@ -1,4 +1,13 @@
-import { Accumulator, TWO_POW_64, counter64Octets, counterDelta, fromCounter64Octets, toCounter32, toCounter64, toGauge32 } from './counter.util';
+import {
+  Accumulator,
+  TWO_POW_64,
+  counter64Octets,
+  counterDelta,
+  fromCounter64Octets,
+  toCounter32,
+  toCounter64,
+  toGauge32,
+} from './counter.util';
 
 describe('counter arithmetic', () => {
   it('accumulates fractions exactly enough and never goes back', () => {
@@ -40,7 +49,8 @@ describe('counter arithmetic', () => {
     expect([...counter64Octets(2n ** 63n)]).toEqual([0, 0x80, 0, 0, 0, 0, 0, 0, 0]);
     expect(counter64Octets(TWO_POW_64 - 1n)).toHaveLength(9);
     expect([...counter64Octets(TWO_POW_64 + 1n)]).toEqual([1]);
-    for (const v of [1n, 2n ** 53n + 1n, 2n ** 63n - 1n, 2n ** 64n - 2n]) expect(fromCounter64Octets(counter64Octets(v))).toBe(v);
+    for (const v of [1n, 2n ** 53n + 1n, 2n ** 63n - 1n, 2n ** 64n - 2n])
+      expect(fromCounter64Octets(counter64Octets(v))).toBe(v);
   });
 
   it('computes deltas across one wrap', () => {

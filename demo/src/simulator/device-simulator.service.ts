@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import type { NetworkInventory } from '@circuitcare/topology';
 import type { Logger } from 'pino';
+
+import type { NetworkInventory } from '@circuitcare/topology';
 
 import { type AgentError, ElementAgent, buildElementMib } from './element-agent.server';
 import { upTimeTicks } from './element-mib.view';
@@ -16,8 +17,12 @@ import {
   trapsForChange,
 } from './fault-state.model';
 import { OID } from './mib-oids.const';
-import { type SimulatedElement, type SimulatedNetwork, buildSimulatedNetwork } from './simulated-network.model';
 import { random01 } from './seeded-random.util';
+import {
+  type SimulatedElement,
+  type SimulatedNetwork,
+  buildSimulatedNetwork,
+} from './simulated-network.model';
 import { TrapSender, type TrapTarget } from './trap-sender.service';
 
 /**
@@ -67,7 +72,14 @@ export interface ElementStateView {
     operStatus: 'up' | 'down';
     congested: boolean;
     errored: boolean;
-    counters: { inOctets: string; outOctets: string; inErrors: string; outErrors: string; inDiscards: string; outDiscards: string };
+    counters: {
+      inOctets: string;
+      outOctets: string;
+      inErrors: string;
+      outErrors: string;
+      inDiscards: string;
+      outDiscards: string;
+    };
   }[];
 }
 
@@ -97,7 +109,13 @@ export class DeviceSimulator {
   private lastRebootMinute = 0;
   /** Serialises fault changes: each is a read-modify-write of the whole state. */
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly stats = { malformedRequests: 0, rejectedRequests: 0, trapsSent: 0, trapErrors: 0, reboots: 0 };
+  private readonly stats = {
+    malformedRequests: 0,
+    rejectedRequests: 0,
+    trapsSent: 0,
+    trapErrors: 0,
+    reboots: 0,
+  };
 
   constructor(
     inventory: NetworkInventory,
@@ -108,7 +126,10 @@ export class DeviceSimulator {
     const skipped = inventory.elements.length;
     this.network = buildSimulatedNetwork(inventory, options.seed, this.now());
     if (this.network.elements.size < skipped) {
-      log.warn({ skipped: skipped - this.network.elements.size }, 'elements without a usable 127.x.y.z mgmtIp are not simulated');
+      log.warn(
+        { skipped: skipped - this.network.elements.size },
+        'elements without a usable 127.x.y.z mgmtIp are not simulated',
+      );
     }
     this.topology = buildFaultTopology(this.network);
     this.state = computeState(this.topology, []);
@@ -128,19 +149,30 @@ export class DeviceSimulator {
 
   /** Binds every element's agent and starts the reboot lottery; fails if any agent cannot bind. */
   async start(): Promise<void> {
-    const results = await Promise.allSettled([...this.agents.values()].map((agent) => agent.start()));
+    const results = await Promise.allSettled(
+      [...this.agents.values()].map((agent) => agent.start()),
+    );
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failures.length > 0) {
       await this.stop();
-      const first = failures[0]?.reason instanceof Error ? failures[0].reason.message : String(failures[0]?.reason);
-      throw new Error(`${failures.length} of ${results.length} agents could not bind, e.g. ${first}`);
+      const first =
+        failures[0]?.reason instanceof Error
+          ? failures[0].reason.message
+          : String(failures[0]?.reason);
+      throw new Error(
+        `${failures.length} of ${results.length} agents could not bind, e.g. ${first}`,
+      );
     }
     this.lastRebootMinute = Math.floor(this.now() / REBOOT_TICK_MS);
     if (this.options.rebootsPerDay > 0) {
       this.rebootTimer = setInterval(() => this.rebootLottery(), REBOOT_TICK_MS);
     }
     this.options.logger.info(
-      { elements: this.network.elements.size, interfaces: this.network.interfaces.size, port: this.options.snmpPort },
+      {
+        elements: this.network.elements.size,
+        interfaces: this.network.interfaces.size,
+        port: this.options.snmpPort,
+      },
       'device simulator agents listening',
     );
   }
@@ -191,7 +223,9 @@ export class DeviceSimulator {
       agentRunning: this.agents.get(id)?.running ?? false,
       bootAt: new Date(e.bootAtMs).toISOString(),
       sysUpTime: upTimeTicks(e, t),
-      faults: this.listFaults().filter((f) => f.elementId === id || (f.linkId !== undefined && this.linkTouches(f.linkId, id))),
+      faults: this.listFaults().filter(
+        (f) => f.elementId === id || (f.linkId !== undefined && this.linkTouches(f.linkId, id)),
+      ),
       interfaces: e.interfaces.map((s) => {
         const c = s.counters.totals(t);
         const cond = s.counters.currentCondition;
@@ -227,19 +261,34 @@ export class DeviceSimulator {
     return this.serialised(async () => {
       this.checkTarget(request);
       if (request.kind === 'link-up') {
-        return { cleared: await this.clearWhere((f) => f.kind === 'link-down' && f.linkId === request.linkId) };
+        return {
+          cleared: await this.clearWhere(
+            (f) => f.kind === 'link-down' && f.linkId === request.linkId,
+          ),
+        };
       }
       if (request.kind === 'interface-up') {
         return {
           cleared: await this.clearWhere(
-            (f) => f.kind === 'interface-down' && f.elementId === request.elementId && f.ifIndex === request.ifIndex,
+            (f) =>
+              f.kind === 'interface-down' &&
+              f.elementId === request.elementId &&
+              f.ifIndex === request.ifIndex,
           ),
         };
       }
       if (request.kind === 'element-up') {
-        return { cleared: await this.clearWhere((f) => f.kind === 'element-down' && f.elementId === request.elementId) };
+        return {
+          cleared: await this.clearWhere(
+            (f) => f.kind === 'element-down' && f.elementId === request.elementId,
+          ),
+        };
       }
-      const fault: Fault = { id: randomUUID(), ...request, createdAt: new Date(this.now()).toISOString() };
+      const fault: Fault = {
+        id: randomUUID(),
+        ...request,
+        createdAt: new Date(this.now()).toISOString(),
+      };
       this.faults.set(fault.id, fault);
       await this.recompute();
       this.options.logger.info({ fault }, 'fault injected');
@@ -257,7 +306,9 @@ export class DeviceSimulator {
 
   /** Lifts every fault, or only the degradations (errors, congestion). */
   clearAll(onlyDegradations: boolean): Promise<Fault[]> {
-    return this.serialised(() => this.clearWhere((f) => !onlyDegradations || f.kind === 'errors' || f.kind === 'congestion'));
+    return this.serialised(() =>
+      this.clearWhere((f) => !onlyDegradations || f.kind === 'errors' || f.kind === 'congestion'),
+    );
   }
 
   /** Reboots an element now: sysUpTime and counters restart from zero, coldStart follows. */
@@ -279,11 +330,13 @@ export class DeviceSimulator {
 
   private checkTarget(request: FaultRequest): void {
     if ('linkId' in request && request.linkId !== undefined) {
-      if (!this.network.links.has(request.linkId)) throw new UnknownTargetError('linkId', request.linkId);
+      if (!this.network.links.has(request.linkId))
+        throw new UnknownTargetError('linkId', request.linkId);
       return;
     }
     const elementId = 'elementId' in request ? request.elementId : undefined;
-    if (elementId === undefined || !this.network.elements.has(elementId)) throw new UnknownTargetError('elementId', elementId ?? '');
+    if (elementId === undefined || !this.network.elements.has(elementId))
+      throw new UnknownTargetError('elementId', elementId ?? '');
     const ifIndex = 'ifIndex' in request ? request.ifIndex : undefined;
     if (ifIndex !== undefined && !this.network.interfaces.has(interfaceKey(elementId, ifIndex))) {
       throw new UnknownTargetError('ifIndex', ifIndex);
@@ -295,7 +348,10 @@ export class DeviceSimulator {
     if (cleared.length === 0) return [];
     for (const f of cleared) this.faults.delete(f.id);
     await this.recompute();
-    this.options.logger.info({ cleared: cleared.map((f) => ({ id: f.id, kind: f.kind })) }, 'faults cleared');
+    this.options.logger.info(
+      { cleared: cleared.map((f) => ({ id: f.id, kind: f.kind })) },
+      'faults cleared',
+    );
     return cleared;
   }
 
@@ -318,14 +374,24 @@ export class DeviceSimulator {
         if (st.operUp !== s.operUp) s.lastChangeMs = t;
         s.adminUp = st.adminUp;
         s.operUp = st.operUp;
-        s.counters.setCondition(t, { carrying: st.operUp && !dead, congested: st.congested, errored: st.errored });
+        s.counters.setCondition(t, {
+          carrying: st.operUp && !dead,
+          congested: st.congested,
+          errored: st.errored,
+        });
       }
       if (!dead && !e.alive) {
         e.alive = true;
         this.restart(e, 'power-on');
-        await this.agents.get(id)?.start().catch((error: Error) => {
-          this.options.logger.error({ element: e.element.name, err: error.message }, 'agent could not bind again');
-        });
+        await this.agents
+          .get(id)
+          ?.start()
+          .catch((error: Error) => {
+            this.options.logger.error(
+              { element: e.element.name, err: error.message },
+              'agent could not bind again',
+            );
+          });
       }
     }
     for (const event of trapsForChange(before, after)) {
@@ -343,7 +409,10 @@ export class DeviceSimulator {
       s.lastChangeMs = t;
     }
     this.stats.reboots += 1;
-    this.options.logger.info({ element: e.element.name, mgmtIp: e.element.mgmtIp, reason }, 'element booted');
+    this.options.logger.info(
+      { element: e.element.name, mgmtIp: e.element.mgmtIp, reason },
+      'element booted',
+    );
     this.sendTrap({ kind: 'coldStart', elementId: e.element._id });
   }
 
@@ -354,7 +423,10 @@ export class DeviceSimulator {
     const [oid, varbinds] =
       event.kind === 'coldStart'
         ? [OID.coldStart, []]
-        : [event.kind === 'linkDown' ? OID.linkDown : OID.linkUp, TrapSender.linkVarbinds(event.ifIndex, event.adminUp, event.operUp)];
+        : [
+            event.kind === 'linkDown' ? OID.linkDown : OID.linkUp,
+            TrapSender.linkVarbinds(event.ifIndex, event.adminUp, event.operUp),
+          ];
     this.traps.send(e.element.mgmtIp, oid, upTime, varbinds).then(
       () => {
         this.stats.trapsSent += 1;
@@ -362,7 +434,10 @@ export class DeviceSimulator {
       },
       (error: Error) => {
         this.stats.trapErrors += 1;
-        this.options.logger.warn({ from: e.element.mgmtIp, trap: event, err: error.message }, 'trap not sent');
+        this.options.logger.warn(
+          { from: e.element.mgmtIp, trap: event, err: error.message },
+          'trap not sent',
+        );
       },
     );
   }
@@ -372,7 +447,10 @@ export class DeviceSimulator {
     // Authorisation failures (wrong community) are refusals, not garbage.
     if (error.name === 'RequestFailedError') {
       this.stats.rejectedRequests += 1;
-      this.options.logger.warn({ element: element.element.mgmtIp, source, err: error.message }, 'SNMP request refused');
+      this.options.logger.warn(
+        { element: element.element.mgmtIp, source, err: error.message },
+        'SNMP request refused',
+      );
     } else if (source) {
       this.stats.malformedRequests += 1;
       this.options.logger.warn(
@@ -385,7 +463,10 @@ export class DeviceSimulator {
         'malformed SNMP request',
       );
     } else {
-      this.options.logger.error({ element: element.element.mgmtIp, err: error.message }, 'SNMP agent socket error');
+      this.options.logger.error(
+        { element: element.element.mgmtIp, err: error.message },
+        'SNMP agent socket error',
+      );
     }
   }
 

@@ -1,7 +1,7 @@
+import { fromCounter64Octets } from './counter.util';
 import { buildElementMib } from './element-agent.server';
 import { ifEntryCell, ifXEntryCell, systemScalar, upTimeTicks } from './element-mib.view';
 import { buildSimulatedNetwork } from './simulated-network.model';
-import { fromCounter64Octets } from './counter.util';
 import { tinyInventory } from './tiny-inventory.fixture';
 
 const T0 = Date.UTC(2026, 10, 18, 2, 0, 0);
@@ -32,15 +32,24 @@ describe("an element's MIB", () => {
   it('orders every OID lexicographically by sub-identifier (ifIndex 10 after 2)', () => {
     const oids = walk('1.3.6.1');
     expect(oids[0]).toBe('1.3.6.1.2.1.1.1.0');
-    for (let i = 1; i < oids.length; i++) expect(compareOids(oids[i - 1]!, oids[i]!)).toBeLessThan(0);
-    expect(oids.filter((o) => o.startsWith('1.3.6.1.2.1.2.2.1.1.'))).toEqual(['1.3.6.1.2.1.2.2.1.1.1', '1.3.6.1.2.1.2.2.1.1.2', '1.3.6.1.2.1.2.2.1.1.10']);
+    for (let i = 1; i < oids.length; i++)
+      expect(compareOids(oids[i - 1]!, oids[i]!)).toBeLessThan(0);
+    expect(oids.filter((o) => o.startsWith('1.3.6.1.2.1.2.2.1.1.'))).toEqual([
+      '1.3.6.1.2.1.2.2.1.1.1',
+      '1.3.6.1.2.1.2.2.1.1.2',
+      '1.3.6.1.2.1.2.2.1.1.10',
+    ]);
     expect(oids[oids.length - 1]).toBe('1.3.6.1.2.1.31.1.1.1.18.10');
   });
 
   it('finds the next instance from an OID that is not in the MIB', () => {
     const mib = buildElementMib(cpe, () => T0);
-    expect(mib.getTreeNode('1.3.6.1.2.1.2.2.1.8.3').getNextInstanceNode()?.oid).toBe('1.3.6.1.2.1.2.2.1.8.10');
-    expect(mib.getTreeNode('1.3.6.1.2.1.31.1.1.1.6').getNextInstanceNode()?.oid).toBe('1.3.6.1.2.1.31.1.1.1.6.1');
+    expect(mib.getTreeNode('1.3.6.1.2.1.2.2.1.8.3').getNextInstanceNode()?.oid).toBe(
+      '1.3.6.1.2.1.2.2.1.8.10',
+    );
+    expect(mib.getTreeNode('1.3.6.1.2.1.31.1.1.1.6').getNextInstanceNode()?.oid).toBe(
+      '1.3.6.1.2.1.31.1.1.1.6.1',
+    );
     expect(mib.getTreeNode('1.3.6.1.2.1.31.1.1.1.18.10').getNextInstanceNode()).toBeNull();
   });
 
@@ -53,6 +62,8 @@ describe("an element's MIB", () => {
     expect(ifXEntryCell(core, 15, T0)).toBe(100_000);
     const hc = ifXEntryCell(core, 6, T0 + 60_000) as Buffer;
     expect(fromCounter64Octets(hc)).toBe(core.counters.totals(T0 + 60_000).inOctets % 2n ** 64n);
-    expect(ifEntryCell(pe, core, 10, T0 + 60_000)).toBe(Number(core.counters.totals(T0 + 60_000).inOctets % 2n ** 32n));
+    expect(ifEntryCell(pe, core, 10, T0 + 60_000)).toBe(
+      Number(core.counters.totals(T0 + 60_000).inOctets % 2n ** 32n),
+    );
   });
 });

@@ -48,7 +48,11 @@ export interface NetSnmpMib {
   setScalarValue(name: string, value: unknown): void;
   addTableRow(name: string, row: unknown[]): void;
   lookup(oid: string): MibNodeLike | null;
-  getTreeNode(oid: string): MibNodeLike & { getNextInstanceNode(): (MibNodeLike & { oid: string; valueType: number }) | null };
+  getTreeNode(
+    oid: string,
+  ): MibNodeLike & {
+    getNextInstanceNode(): (MibNodeLike & { oid: string; valueType: number }) | null;
+  };
   getTableRowCells(name: string, rowIndex: unknown[]): unknown[] | null;
 }
 interface NetSnmpAgent {
@@ -168,7 +172,9 @@ export function buildElementMib(element: SimulatedElement, now: () => number): N
     );
     mib.addTableRow('ifXTable', [
       s.iface.ifIndex,
-      ...ifXColumns.map((c) => (c.type === 70 ? placeholder(c.type) : (ifXEntryCell(s, c.number, t) ?? placeholder(c.type)))),
+      ...ifXColumns.map((c) =>
+        c.type === 70 ? placeholder(c.type) : (ifXEntryCell(s, c.number, t) ?? placeholder(c.type)),
+      ),
     ]);
   }
   // net-snmp decorates every table varbind of a response with the whole row
@@ -208,7 +214,12 @@ export class ElementAgent {
     if (this.agent) return Promise.resolve();
     let bindError: ((error: Error) => void) | null = null;
     const agent = createAgent(
-      { port: this.options.port, address: this.address, transport: 'udp4', disableAuthorization: false },
+      {
+        port: this.options.port,
+        address: this.address,
+        transport: 'udp4',
+        disableAuthorization: false,
+      },
       (error) => {
         if (!error) return;
         if (bindError && !error.rinfo) bindError(error);
@@ -216,11 +227,16 @@ export class ElementAgent {
       },
       this.mib,
     );
-    const authorizer = (agent as unknown as { getAuthorizer(): { addCommunity(c: string): void } }).getAuthorizer();
+    const authorizer = (
+      agent as unknown as { getAuthorizer(): { addCommunity(c: string): void } }
+    ).getAuthorizer();
     authorizer.addCommunity(this.options.community);
     this.agent = agent;
     // net-snmp does not say when its socket is bound; its Listener keeps the dgram sockets.
-    const sockets = Object.values((agent as unknown as { listener?: { sockets?: Record<string, Socket> } }).listener?.sockets ?? {});
+    const sockets = Object.values(
+      (agent as unknown as { listener?: { sockets?: Record<string, Socket> } }).listener?.sockets ??
+        {},
+    );
     return Promise.all(
       sockets.map(
         (socket) =>
@@ -228,7 +244,9 @@ export class ElementAgent {
             bindError = (error) => {
               this.agent = null;
               agent.close();
-              reject(new Error(`cannot bind ${this.address}:${this.options.port}: ${error.message}`));
+              reject(
+                new Error(`cannot bind ${this.address}:${this.options.port}: ${error.message}`),
+              );
             };
             socket.once('listening', () => {
               bindError = null;

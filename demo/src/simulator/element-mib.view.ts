@@ -26,7 +26,15 @@ export interface TypedValue {
   value: SmiValue;
 }
 
-export type SystemScalar = 'sysDescr' | 'sysObjectID' | 'sysUpTime' | 'sysContact' | 'sysName' | 'sysLocation' | 'sysServices' | 'ifNumber';
+export type SystemScalar =
+  | 'sysDescr'
+  | 'sysObjectID'
+  | 'sysUpTime'
+  | 'sysContact'
+  | 'sysName'
+  | 'sysLocation'
+  | 'sysServices'
+  | 'ifNumber';
 
 export const SYSTEM_SCALAR_TYPES: Record<SystemScalar, SmiType> = {
   sysDescr: SMI.OctetString,
@@ -44,7 +52,11 @@ export function upTimeTicks(element: SimulatedElement, nowMs: number): number {
   return Math.max(0, Math.floor((nowMs - element.bootAtMs) / 10)) % 0x100000000;
 }
 
-export function systemScalar(element: SimulatedElement, name: SystemScalar, nowMs: number): SmiValue {
+export function systemScalar(
+  element: SimulatedElement,
+  name: SystemScalar,
+  nowMs: number,
+): SmiValue {
   switch (name) {
     case 'sysDescr':
       return element.sysDescr;
@@ -93,7 +105,12 @@ export const IFX_COLUMN_TYPES: Record<number, SmiType> = {
 };
 
 /** ifEntry cell; undefined for a column we do not serve. */
-export function ifEntryCell(element: SimulatedElement, s: SimulatedInterface, column: number, nowMs: number): SmiValue | undefined {
+export function ifEntryCell(
+  element: SimulatedElement,
+  s: SimulatedInterface,
+  column: number,
+  nowMs: number,
+): SmiValue | undefined {
   switch (column) {
     case IF_COLUMN.ifIndex:
       return s.iface.ifIndex;
@@ -131,7 +148,11 @@ export function ifEntryCell(element: SimulatedElement, s: SimulatedInterface, co
 }
 
 /** ifXEntry cell; undefined for a column we do not serve. */
-export function ifXEntryCell(s: SimulatedInterface, column: number, nowMs: number): SmiValue | undefined {
+export function ifXEntryCell(
+  s: SimulatedInterface,
+  column: number,
+  nowMs: number,
+): SmiValue | undefined {
   switch (column) {
     case IFX_COLUMN.ifName:
       return s.iface.ifName;

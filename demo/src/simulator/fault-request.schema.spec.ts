@@ -20,7 +20,9 @@ describe('fault requests', () => {
 
   it('name the field that is wrong', () => {
     expect(issues({ kind: 'link-down' }).map((i) => i.field)).toEqual(['linkId']);
-    expect(issues({ kind: 'interface-down', elementId: 'e', ifIndex: '3' }).map((i) => i.field)).toEqual(['ifIndex']);
+    expect(
+      issues({ kind: 'interface-down', elementId: 'e', ifIndex: '3' }).map((i) => i.field),
+    ).toEqual(['ifIndex']);
     expect(issues({ kind: 'errors', elementId: 'e' }).map((i) => i.field)).toEqual(['ifIndex']);
     expect(issues({ kind: 'errors' }).map((i) => i.field)).toEqual(['linkId']);
     expect(issues({ kind: 'melt-down' }).map((i) => i.field)).toEqual(['kind']);

@@ -5,9 +5,21 @@ import { z } from 'zod';
  * fault of the matching "-down" kind on that target (so the CLI can say `link-up L1`).
  */
 
-const linkTarget = { linkId: z.string({ error: 'linkId is required (a string)' }).min(1, 'linkId must not be empty') };
-const elementTarget = { elementId: z.string({ error: 'elementId is required (a string)' }).min(1, 'elementId must not be empty') };
-const interfaceTarget = { ...elementTarget, ifIndex: z.number({ error: 'ifIndex is required (an integer ≥ 1)' }).int('ifIndex must be an integer').min(1, 'ifIndex must be ≥ 1') };
+const linkTarget = {
+  linkId: z.string({ error: 'linkId is required (a string)' }).min(1, 'linkId must not be empty'),
+};
+const elementTarget = {
+  elementId: z
+    .string({ error: 'elementId is required (a string)' })
+    .min(1, 'elementId must not be empty'),
+};
+const interfaceTarget = {
+  ...elementTarget,
+  ifIndex: z
+    .number({ error: 'ifIndex is required (an integer ≥ 1)' })
+    .int('ifIndex must be an integer')
+    .min(1, 'ifIndex must be ≥ 1'),
+};
 
 /** A degradation targets a whole link (linkId) or one interface (elementId + ifIndex). */
 function degradation<K extends 'errors' | 'congestion'>(kind: K) {
@@ -22,12 +34,26 @@ function degradation<K extends 'errors' | 'congestion'>(kind: K) {
     .superRefine((v, ctx) => {
       if (v.linkId !== undefined) {
         if (v.elementId !== undefined || v.ifIndex !== undefined) {
-          ctx.addIssue({ code: 'custom', path: ['linkId'], message: 'give either linkId or elementId + ifIndex, not both' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['linkId'],
+            message: 'give either linkId or elementId + ifIndex, not both',
+          });
         }
         return;
       }
-      if (v.elementId === undefined) ctx.addIssue({ code: 'custom', path: ['linkId'], message: 'linkId (or elementId + ifIndex) is required' });
-      else if (v.ifIndex === undefined) ctx.addIssue({ code: 'custom', path: ['ifIndex'], message: 'ifIndex is required with elementId' });
+      if (v.elementId === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['linkId'],
+          message: 'linkId (or elementId + ifIndex) is required',
+        });
+      else if (v.ifIndex === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ifIndex'],
+          message: 'ifIndex is required with elementId',
+        });
     });
 }
 

@@ -19,12 +19,20 @@ const topology: FaultTopology = {
   ]),
 };
 
-const fault = (id: string, f: Omit<Fault, 'id' | 'createdAt'>): Fault => ({ id, createdAt: '2026-11-22T00:00:00Z', ...f });
+const fault = (id: string, f: Omit<Fault, 'id' | 'createdAt'>): Fault => ({
+  id,
+  createdAt: '2026-11-22T00:00:00Z',
+  ...f,
+});
 const none = computeState(topology, []);
 
 describe('fault state machine', () => {
   it('starts with everything up', () => {
-    expect([...none.interfaces.values()].every((s) => s.operUp && s.adminUp && !s.congested && !s.errored)).toBe(true);
+    expect(
+      [...none.interfaces.values()].every(
+        (s) => s.operUp && s.adminUp && !s.congested && !s.errored,
+      ),
+    ).toBe(true);
     expect(none.deadElements.size).toBe(0);
   });
 
@@ -56,7 +64,9 @@ describe('fault state machine', () => {
   });
 
   it('interface down: admin and oper down there, no carrier on the far end', () => {
-    const after = computeState(topology, [fault('f1', { kind: 'interface-down', elementId: 'c', ifIndex: 1 })]);
+    const after = computeState(topology, [
+      fault('f1', { kind: 'interface-down', elementId: 'c', ifIndex: 1 }),
+    ]);
     expect(after.interfaces.get('c:1')).toMatchObject({ adminUp: false, operUp: false });
     expect(after.interfaces.get('b:1')).toMatchObject({ adminUp: true, operUp: false });
     expect(trapsForChange(none, after)).toHaveLength(2);
@@ -83,6 +93,8 @@ describe('fault state machine', () => {
     expect(s.interfaces.get('a:1')?.errored).toBe(true);
     expect(s.interfaces.get('b:2')?.errored).toBe(true);
     expect(s.interfaces.get('b:1')?.congested).toBe(false);
-    expect(trapsForChange(none, computeState(topology, [fault('f1', { kind: 'errors', linkId: 'L1' })]))).toEqual([]);
+    expect(
+      trapsForChange(none, computeState(topology, [fault('f1', { kind: 'errors', linkId: 'L1' })])),
+    ).toEqual([]);
   });
 });

@@ -40,7 +40,13 @@ export interface NetworkState {
 }
 
 export type TrapEvent =
-  | { kind: 'linkDown' | 'linkUp'; elementId: string; ifIndex: number; adminUp: boolean; operUp: boolean }
+  | {
+      kind: 'linkDown' | 'linkUp';
+      elementId: string;
+      ifIndex: number;
+      adminUp: boolean;
+      operUp: boolean;
+    }
   | { kind: 'coldStart'; elementId: string };
 
 export function interfaceKey(elementId: string, ifIndex: number): string {
@@ -58,7 +64,8 @@ function ifIndexOfInterface(id: string): number {
 /** The interfaces a fault touches directly (before propagation to link peers). */
 function targets(topology: FaultTopology, fault: Fault): string[] {
   if (fault.linkId !== undefined) return [...(topology.linkEnds.get(fault.linkId) ?? [])];
-  if (fault.elementId !== undefined && fault.ifIndex !== undefined) return [interfaceKey(fault.elementId, fault.ifIndex)];
+  if (fault.elementId !== undefined && fault.ifIndex !== undefined)
+    return [interfaceKey(fault.elementId, fault.ifIndex)];
   return [];
 }
 

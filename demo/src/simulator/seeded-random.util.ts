@@ -28,7 +28,8 @@ function mix(h: number): number {
 export function hash32(seed: number, ...keys: (string | number)[]): number {
   let h = mix((seed | 0) ^ 0x9e3779b9);
   for (const key of keys) {
-    const k = typeof key === 'number' ? mix(Math.floor(key) ^ Math.floor(key / 0x100000000)) : fnv1a(key);
+    const k =
+      typeof key === 'number' ? mix(Math.floor(key) ^ Math.floor(key / 0x100000000)) : fnv1a(key);
     h = mix(h ^ k);
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
   }
@@ -41,6 +42,11 @@ export function random01(seed: number, ...keys: (string | number)[]): number {
 }
 
 /** A uniform number in [min, max) from the seed and the keys. */
-export function randomBetween(min: number, max: number, seed: number, ...keys: (string | number)[]): number {
+export function randomBetween(
+  min: number,
+  max: number,
+  seed: number,
+  ...keys: (string | number)[]
+): number {
   return min + (max - min) * random01(seed, ...keys);
 }

@@ -1,7 +1,17 @@
-import type { Link, NetworkElement, NetworkInterface, NetworkInventory } from '@circuitcare/topology';
+import type {
+  Link,
+  NetworkElement,
+  NetworkInterface,
+  NetworkInventory,
+} from '@circuitcare/topology';
 
-import { type CounterOffsets, InterfaceCounters, type InterfaceLoad, type TrafficProfile } from './traffic.model';
 import { hash32, random01, randomBetween } from './seeded-random.util';
+import {
+  type CounterOffsets,
+  InterfaceCounters,
+  type InterfaceLoad,
+  type TrafficProfile,
+} from './traffic.model';
 
 /**
  * The simulator's picture of the demo network: every element with what its SNMP agent
@@ -9,7 +19,13 @@ import { hash32, random01, randomBetween } from './seeded-random.util';
  * interface status, counters). Built once from the inventory; faults change the state.
  */
 
-export const IF_TYPE = { ethernetCsmacd: 6, softwareLoopback: 24, propPointToPointSerial: 22, ppp: 23, l3ipvlan: 136 } as const;
+export const IF_TYPE = {
+  ethernetCsmacd: 6,
+  softwareLoopback: 24,
+  propPointToPointSerial: 22,
+  ppp: 23,
+  l3ipvlan: 136,
+} as const;
 
 export interface SimulatedInterface {
   readonly iface: NetworkInterface;
@@ -46,10 +62,19 @@ export interface SimulatedNetwork {
   readonly interfaces: Map<string, SimulatedInterface>;
 }
 
-const ENTERPRISES: Record<string, number> = { huawei: 2011, cisco: 9, zte: 3902, h3c: 25506, juniper: 2636, fiberhome: 5875, ruijie: 4881 };
+const ENTERPRISES: Record<string, number> = {
+  huawei: 2011,
+  cisco: 9,
+  zte: 3902,
+  h3c: 25506,
+  juniper: 2636,
+  fiberhome: 5875,
+  ruijie: 4881,
+};
 
 const SOFTWARE: Record<string, (model: string) => string> = {
-  huawei: (m) => `Huawei Versatile Routing Platform Software, VRP (R) software, Version 8.180 (${m} V800R011C00SPC200)`,
+  huawei: (m) =>
+    `Huawei Versatile Routing Platform Software, VRP (R) software, Version 8.180 (${m} V800R011C00SPC200)`,
   cisco: (m) => `Cisco IOS XE Software, Version 17.06.05, ${m}, RELEASE SOFTWARE (fc2)`,
   zte: (m) => `ZTE ZXR10 ${m} Software, Version V5.00.10`,
   h3c: (m) => `H3C Comware Platform Software, Software Version 7.1.064, ${m}`,
@@ -80,7 +105,14 @@ function physAddressOf(seed: number, ifType: number, key: string): Buffer {
   const a = hash32(seed, key, 'mac-a');
   const b = hash32(seed, key, 'mac-b');
   // 02:… is a locally administered unicast address: never collides with a real vendor's.
-  return Buffer.from([0x02, a & 0xff, (a >>> 8) & 0xff, (a >>> 16) & 0xff, b & 0xff, (b >>> 8) & 0xff]);
+  return Buffer.from([
+    0x02,
+    a & 0xff,
+    (a >>> 8) & 0xff,
+    (a >>> 16) & 0xff,
+    b & 0xff,
+    (b >>> 8) & 0xff,
+  ]);
 }
 
 function profileOf(element: NetworkElement): TrafficProfile {
@@ -88,13 +120,21 @@ function profileOf(element: NetworkElement): TrafficProfile {
 }
 
 /** Peak-hour load of each interface: a share of the circuits it carries, plus others' traffic on shared gear. */
-function loadsOf(seed: number, inventory: NetworkInventory, elements: Map<string, NetworkElement>): Map<string, InterfaceLoad> {
+function loadsOf(
+  seed: number,
+  inventory: NetworkInventory,
+  elements: Map<string, NetworkElement>,
+): Map<string, InterfaceLoad> {
   const bandwidth = new Map(inventory.circuits.map((c) => [c._id, c.bandwidthBps]));
   const carried = (iface: NetworkInterface) =>
-    iface.circuitIds.reduce((sum, id) => sum + (bandwidth.get(id) ?? 0) * randomBetween(0.15, 0.55, seed, id, 'share'), 0);
+    iface.circuitIds.reduce(
+      (sum, id) => sum + (bandwidth.get(id) ?? 0) * randomBetween(0.15, 0.55, seed, id, 'share'),
+      0,
+    );
   const wanByDevice = new Map<string, number>();
   for (const iface of inventory.interfaces) {
-    if (iface.role === 'wan') wanByDevice.set(iface.deviceId, (wanByDevice.get(iface.deviceId) ?? 0) + carried(iface));
+    if (iface.role === 'wan')
+      wanByDevice.set(iface.deviceId, (wanByDevice.get(iface.deviceId) ?? 0) + carried(iface));
   }
   const loads = new Map<string, InterfaceLoad>();
   for (const iface of inventory.interfaces) {
@@ -104,7 +144,8 @@ function loadsOf(seed: number, inventory: NetworkInventory, elements: Map<string
     // A branch LAN carries what its WAN brings in.
     if (peak === 0 && iface.role === 'lan') peak = wanByDevice.get(iface.deviceId) ?? 0;
     // Shared operator gear also carries other customers: uplinks are the sum of what they carry and more.
-    if (element.role !== 'cpe' && iface.role !== 'lan') peak += iface.speedBps * randomBetween(0.02, 0.25, seed, iface._id, 'others');
+    if (element.role !== 'cpe' && iface.role !== 'lan')
+      peak += iface.speedBps * randomBetween(0.02, 0.25, seed, iface._id, 'others');
     // Nothing known: control-plane and management chatter.
     if (peak === 0) peak = Math.max(iface.speedBps * 0.002, 8_000);
     loads.set(iface._id, {
@@ -123,18 +164,30 @@ function loadsOf(seed: number, inventory: NetworkInventory, elements: Map<string
  * (JavaScript numbers lose precision there: the poller must decode exactly), some just
  * below 2^64 so that they wrap within minutes to hours.
  */
-export function initialOctets(seed: number, key: string, peakBps: number, uptimeMs: number): bigint {
+export function initialOctets(
+  seed: number,
+  key: string,
+  peakBps: number,
+  uptimeMs: number,
+): bigint {
   const kind = random01(seed, key, 'offset-kind');
   if (kind < 0.3) return BigInt(Math.floor((peakBps / 8) * 0.35 * (uptimeMs / 1000)));
-  if (kind < 0.8) return 2n ** 53n + BigInt(Math.floor(random01(seed, key, 'offset') * 2 ** 52)) * 32n;
+  if (kind < 0.8)
+    return 2n ** 53n + BigInt(Math.floor(random01(seed, key, 'offset') * 2 ** 52)) * 32n;
   const secondsToWrap = randomBetween(600, 7200, seed, key, 'wrap-in');
   const headroom = BigInt(Math.max(1_000_000, Math.floor((peakBps / 8) * 0.4 * secondsToWrap)));
   return 2n ** 64n - headroom;
 }
 
-export function buildSimulatedNetwork(inventory: NetworkInventory, seed: number, startMs: number): SimulatedNetwork {
+export function buildSimulatedNetwork(
+  inventory: NetworkInventory,
+  seed: number,
+  startMs: number,
+): SimulatedNetwork {
   const siteById = new Map(inventory.sites.map((s) => [s._id, s]));
-  const elementById = new Map(inventory.elements.filter((e) => isSimulatableAddress(e.mgmtIp)).map((e) => [e._id, e]));
+  const elementById = new Map(
+    inventory.elements.filter((e) => isSimulatableAddress(e.mgmtIp)).map((e) => [e._id, e]),
+  );
   const loads = loadsOf(seed, inventory, elementById);
   const byDevice = new Map<string, NetworkInterface[]>();
   for (const iface of inventory.interfaces) {
@@ -146,11 +199,19 @@ export function buildSimulatedNetwork(inventory: NetworkInventory, seed: number,
   const elements = new Map<string, SimulatedElement>();
   const interfaces = new Map<string, SimulatedInterface>();
   for (const element of elementById.values()) {
-    const uptimeMs = randomBetween(MIN_INITIAL_UPTIME_MS, MAX_INITIAL_UPTIME_MS, seed, element._id, 'uptime');
+    const uptimeMs = randomBetween(
+      MIN_INITIAL_UPTIME_MS,
+      MAX_INITIAL_UPTIME_MS,
+      seed,
+      element._id,
+      'uptime',
+    );
     const vendor = element.vendor.toLowerCase();
     const site = siteById.get(element.siteId);
     const simulated: SimulatedInterface[] = [];
-    for (const iface of (byDevice.get(element._id) ?? []).slice().sort((a, b) => a.ifIndex - b.ifIndex)) {
+    for (const iface of (byDevice.get(element._id) ?? [])
+      .slice()
+      .sort((a, b) => a.ifIndex - b.ifIndex)) {
       const load = loads.get(iface._id);
       if (!load) continue;
       const offsets: CounterOffsets = {
@@ -179,7 +240,9 @@ export function buildSimulatedNetwork(inventory: NetworkInventory, seed: number,
       sysDescr: (SOFTWARE[vendor] ?? ((m: string) => `${element.vendor} ${m}`))(element.model),
       sysObjectID: `1.3.6.1.4.1.${enterprise}.1.${(hash32(seed, element.model) % 900) + 100}`,
       sysLocation: site ? `${site.nameEn}, ${site.address}` : element.siteId,
-      sysContact: element.customerId ? `${element.customerId} network team / operator NOC` : 'Operator NOC',
+      sysContact: element.customerId
+        ? `${element.customerId} network team / operator NOC`
+        : 'Operator NOC',
       interfaces: simulated,
       byIfIndex: new Map(simulated.map((s) => [s.iface.ifIndex, s])),
       bootAtMs: startMs - uptimeMs,

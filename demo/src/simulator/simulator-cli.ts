@@ -70,7 +70,8 @@ function faultBody(kind: string, rest: string[]): Record<string, unknown> {
   if (a === undefined) throw new Error(`fault ${kind}: target missing\n${USAGE}`);
   const ifIndex = (v: string) => {
     const n = Number(v);
-    if (!Number.isInteger(n)) throw new Error(`fault ${kind}: ifIndex must be an integer, got ${v}`);
+    if (!Number.isInteger(n))
+      throw new Error(`fault ${kind}: ifIndex must be an integer, got ${v}`);
     return n;
   };
   switch (kind) {
@@ -105,7 +106,12 @@ async function main(argv: string[]): Promise<void> {
         if (!targetArgs[0]) throw new Error('fault clear: fault id missing');
         return call(base, 'DELETE', `/faults/${encodeURIComponent(targetArgs[0])}`);
       }
-      if (kind === 'clear-all') return call(base, 'DELETE', targetArgs.includes('--degradations') ? '/faults?only=degradations' : '/faults');
+      if (kind === 'clear-all')
+        return call(
+          base,
+          'DELETE',
+          targetArgs.includes('--degradations') ? '/faults?only=degradations' : '/faults',
+        );
       return call(base, 'POST', '/faults', faultBody(kind ?? '', targetArgs));
     }
     case 'faults':

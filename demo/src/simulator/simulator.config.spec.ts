@@ -8,12 +8,21 @@ describe('simulator configuration', () => {
   });
 
   it('takes the environment, then the command line', () => {
-    const c = loadSimulatorConfig(['--seed', '7', '--trap-target=127.0.0.1:11162'], { DEMO_SEED: '5', SIM_CONTROL_PORT: '9000' });
-    expect(c).toMatchObject({ seed: 7, controlPort: 9000, trapTarget: { host: '127.0.0.1', port: 11162 } });
+    const c = loadSimulatorConfig(['--seed', '7', '--trap-target=127.0.0.1:11162'], {
+      DEMO_SEED: '5',
+      SIM_CONTROL_PORT: '9000',
+    });
+    expect(c).toMatchObject({
+      seed: 7,
+      controlPort: 9000,
+      trapTarget: { host: '127.0.0.1', port: 11162 },
+    });
   });
 
   it('names every bad setting at once', () => {
-    expect(() => loadSimulatorConfig(['--port', 'x', '--trap-target', '10.0.0.1:162', '--bogus'], {})).toThrow(
+    expect(() =>
+      loadSimulatorConfig(['--port', 'x', '--trap-target', '10.0.0.1:162', '--bogus'], {}),
+    ).toThrow(
       /--bogus: unknown option[\s\S]*SIM_SNMP_PORT \(--port\)[\s\S]*SIM_TRAP_TARGET \(--trap-target\): traps go to loopback only/,
     );
   });

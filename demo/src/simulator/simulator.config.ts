@@ -54,13 +54,18 @@ const FLAGS: Record<string, keyof z.input<typeof schema>> = {
   '--log-level': 'LOG_LEVEL',
 };
 
-export function loadSimulatorConfig(args: readonly string[], env: NodeJS.ProcessEnv = process.env): SimulatorConfig {
+export function loadSimulatorConfig(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): SimulatorConfig {
   const input: Record<string, string | undefined> = {};
   for (const key of Object.values(FLAGS)) input[key] = env[key];
   const errors: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? (arg.split(/=(.*)/s, 2) as [string, string])
+      : [arg, undefined];
     const key = FLAGS[flag];
     if (!key) {
       errors.push(`  ${arg}: unknown option (known: ${Object.keys(FLAGS).join(', ')})`);
@@ -78,7 +83,8 @@ export function loadSimulatorConfig(args: readonly string[], env: NodeJS.Process
       errors.push(`  ${k}${flagOf(k) ? ` (${flagOf(k)})` : ''}: ${issue.message}`);
     }
   }
-  if (errors.length > 0 || !parsed.success) throw new Error(`invalid simulator configuration:\n${errors.join('\n')}`);
+  if (errors.length > 0 || !parsed.success)
+    throw new Error(`invalid simulator configuration:\n${errors.join('\n')}`);
   const c = parsed.data;
   return {
     seed: c.DEMO_SEED,
@@ -93,7 +99,10 @@ export function loadSimulatorConfig(args: readonly string[], env: NodeJS.Process
 }
 
 /** Where the CLI's client commands find the control API (only the port is configurable). */
-export function controlUrlFrom(args: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
+export function controlUrlFrom(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const i = args.indexOf('--control-port');
   const raw = (i >= 0 ? args[i + 1] : undefined) ?? env.SIM_CONTROL_PORT ?? '8161';
   const p = port.safeParse(raw);

@@ -1,5 +1,6 @@
-import type { NetworkInventory } from '@circuitcare/topology';
 import type { Logger } from 'pino';
+
+import type { NetworkInventory } from '@circuitcare/topology';
 
 import { ControlHttpServer } from './control-http.server';
 import { DeviceSimulator } from './device-simulator.service';
@@ -15,7 +16,10 @@ export interface RunningSimulator {
 /** Starts the agents of every element and the control API (127.0.0.1:controlPort; 0 picks a free port). */
 export async function startSimulator(
   inventory: NetworkInventory,
-  config: Pick<SimulatorConfig, 'seed' | 'snmpPort' | 'controlPort' | 'trapTarget' | 'community' | 'rebootsPerDay'>,
+  config: Pick<
+    SimulatorConfig,
+    'seed' | 'snmpPort' | 'controlPort' | 'trapTarget' | 'community' | 'rebootsPerDay'
+  >,
   logger: Logger,
   now?: () => number,
 ): Promise<RunningSimulator> {
@@ -43,6 +47,7 @@ export async function startSimulator(
   return {
     simulator,
     controlUrl,
-    stop: () => (stopping ??= Promise.all([control.close(), simulator.stop()]).then(() => undefined)),
+    stop: () =>
+      (stopping ??= Promise.all([control.close(), simulator.stop()]).then(() => undefined)),
   };
 }

@@ -1,4 +1,9 @@
-import type { Circuit, NetworkElement, NetworkInterface, NetworkInventory } from '@circuitcare/topology';
+import type {
+  Circuit,
+  NetworkElement,
+  NetworkInterface,
+  NetworkInventory,
+} from '@circuitcare/topology';
 
 /**
  * A hand-made network of four elements for the simulator's tests: a bank CPE, an access
@@ -6,7 +11,13 @@ import type { Circuit, NetworkElement, NetworkInterface, NetworkInventory } from
  * Addresses in 127.77.0.0/24, away from the demo generator's pools.
  */
 
-const el = (id: string, role: NetworkElement['role'], ip: string, vendor: string, model: string): NetworkElement => ({
+const el = (
+  id: string,
+  role: NetworkElement['role'],
+  ip: string,
+  vendor: string,
+  model: string,
+): NetworkElement => ({
   _id: id,
   name: id.toUpperCase(),
   role,
@@ -117,9 +128,27 @@ export function tinyInventory(): NetworkInventory {
     elements: Object.values(TINY_ELEMENTS),
     interfaces,
     links: [
-      { _id: 'L1', kind: 'access', a: { deviceId: 'cpe-1', ifIndex: 1 }, z: { deviceId: 'acc-1', ifIndex: 2 }, capacityBps: 100_000_000 },
-      { _id: 'L2', kind: 'aggregation', a: { deviceId: 'acc-1', ifIndex: 1 }, z: { deviceId: 'pe-1', ifIndex: 1 }, capacityBps: 10_000_000_000 },
-      { _id: 'L3', kind: 'backbone', a: { deviceId: 'pe-1', ifIndex: 2 }, z: { deviceId: 'core-1', ifIndex: 1 }, capacityBps: 100_000_000_000 },
+      {
+        _id: 'L1',
+        kind: 'access',
+        a: { deviceId: 'cpe-1', ifIndex: 1 },
+        z: { deviceId: 'acc-1', ifIndex: 2 },
+        capacityBps: 100_000_000,
+      },
+      {
+        _id: 'L2',
+        kind: 'aggregation',
+        a: { deviceId: 'acc-1', ifIndex: 1 },
+        z: { deviceId: 'pe-1', ifIndex: 1 },
+        capacityBps: 10_000_000_000,
+      },
+      {
+        _id: 'L3',
+        kind: 'backbone',
+        a: { deviceId: 'pe-1', ifIndex: 2 },
+        z: { deviceId: 'core-1', ifIndex: 1 },
+        capacityBps: 100_000_000_000,
+      },
     ],
     circuits: [circuit],
   };

@@ -15,22 +15,34 @@ import {
 const wednesdayCst = (hour: number) => Date.UTC(2026, 10, 18, hour - 8, 0, 0);
 const saturdayCst = (hour: number) => Date.UTC(2026, 10, 21, hour - 8, 0, 0);
 
-const load: InterfaceLoad = { key: 'cpe-1:1', speedBps: 100_000_000, inBps: 30_000_000, outBps: 15_000_000, profile: 'bank' };
+const load: InterfaceLoad = {
+  key: 'cpe-1:1',
+  speedBps: 100_000_000,
+  inBps: 30_000_000,
+  outBps: 15_000_000,
+  profile: 'bank',
+};
 const offsets = { inOctets: 2n ** 53n + 11n, outOctets: 5n, errors: 3n, discards: 4n };
 
 describe('daily curve', () => {
   it('peaks in bank business hours and is low at night', () => {
     expect(dailyFactor(wednesdayCst(10), 'bank')).toBeCloseTo(1, 5);
     expect(dailyFactor(wednesdayCst(3), 'bank')).toBeLessThan(0.1);
-    expect(dailyFactor(wednesdayCst(12.5), 'bank')).toBeLessThan(dailyFactor(wednesdayCst(15), 'bank'));
+    expect(dailyFactor(wednesdayCst(12.5), 'bank')).toBeLessThan(
+      dailyFactor(wednesdayCst(15), 'bank'),
+    );
   });
 
   it('is lower on weekends for banks', () => {
-    expect(dailyFactor(saturdayCst(10), 'bank')).toBeLessThan(0.5 * dailyFactor(wednesdayCst(10), 'bank'));
+    expect(dailyFactor(saturdayCst(10), 'bank')).toBeLessThan(
+      0.5 * dailyFactor(wednesdayCst(10), 'bank'),
+    );
   });
 
   it('has an evening share for operator gear', () => {
-    expect(dailyFactor(wednesdayCst(21), 'operator')).toBeGreaterThan(dailyFactor(wednesdayCst(21), 'bank'));
+    expect(dailyFactor(wednesdayCst(21), 'operator')).toBeGreaterThan(
+      dailyFactor(wednesdayCst(21), 'bank'),
+    );
   });
 });
 
@@ -41,7 +53,10 @@ describe('rates', () => {
   });
 
   it('stop when the interface does not carry and fill the link when congested', () => {
-    expect(ratesAt(1, load, { ...NORMAL_CONDITION, carrying: false }, wednesdayCst(10))).toEqual({ inBps: 0, outBps: 0 });
+    expect(ratesAt(1, load, { ...NORMAL_CONDITION, carrying: false }, wednesdayCst(10))).toEqual({
+      inBps: 0,
+      outBps: 0,
+    });
     const congested = ratesAt(1, load, { ...NORMAL_CONDITION, congested: true }, wednesdayCst(3));
     expect(congested.inBps / load.speedBps).toBeGreaterThanOrEqual(0.95);
     expect(congested.outBps / load.speedBps).toBeLessThanOrEqual(1);
@@ -49,24 +64,31 @@ describe('rates', () => {
 
   it('stay below the speed without congestion', () => {
     const heavy = { ...load, inBps: 500_000_000 };
-    for (let h = 0; h < 24; h++) expect(ratesAt(1, heavy, NORMAL_CONDITION, wednesdayCst(h)).inBps).toBeLessThanOrEqual(load.speedBps);
+    for (let h = 0; h < 24; h++)
+      expect(ratesAt(1, heavy, NORMAL_CONDITION, wednesdayCst(h)).inBps).toBeLessThanOrEqual(
+        load.speedBps,
+      );
   });
 });
 
 describe('interface counters', () => {
   it('are monotonic whatever the order and spacing of reads', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 4 * 3_600_000 }), { minLength: 1, maxLength: 20 }), (deltas) => {
-        const c = new InterfaceCounters(7, load, wednesdayCst(0), offsets);
-        let t = wednesdayCst(0);
-        let prev = c.totals(t);
-        for (const d of deltas) {
-          t += d % 2 === 0 ? d : -d; // reads may also arrive "from the past": ignored
-          const now = c.totals(t);
-          for (const k of Object.keys(now) as (keyof typeof now)[]) expect(now[k] >= prev[k]).toBe(true);
-          prev = now;
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 4 * 3_600_000 }), { minLength: 1, maxLength: 20 }),
+        (deltas) => {
+          const c = new InterfaceCounters(7, load, wednesdayCst(0), offsets);
+          let t = wednesdayCst(0);
+          let prev = c.totals(t);
+          for (const d of deltas) {
+            t += d % 2 === 0 ? d : -d; // reads may also arrive "from the past": ignored
+            const now = c.totals(t);
+            for (const k of Object.keys(now) as (keyof typeof now)[])
+              expect(now[k] >= prev[k]).toBe(true);
+            prev = now;
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -128,7 +150,14 @@ describe('interface counters', () => {
     const from = wednesdayCst(10);
     const c = new InterfaceCounters(7, load, from, offsets);
     c.reset(from + 60_000);
-    expect(c.totals(from + 60_000)).toEqual({ inOctets: 0n, outOctets: 0n, inErrors: 0n, outErrors: 0n, inDiscards: 0n, outDiscards: 0n });
+    expect(c.totals(from + 60_000)).toEqual({
+      inOctets: 0n,
+      outOctets: 0n,
+      inErrors: 0n,
+      outErrors: 0n,
+      inDiscards: 0n,
+      outDiscards: 0n,
+    });
     expect(c.totals(from + 120_000).inOctets > 0n).toBe(true);
   });
 });

@@ -20,13 +20,13 @@ export type TrafficProfile = 'bank' | 'operator';
 
 /** Hourly shape (local time) of a bank's traffic on a weekday: business hours, lunch dip, quiet night. */
 const BANK_WEEKDAY = [
-  0.1, 0.08, 0.07, 0.06, 0.06, 0.07, 0.12, 0.3, 0.7, 0.95, 1.0, 0.95, 0.7, 0.75, 0.95, 1.0, 0.95, 0.8, 0.5, 0.35, 0.28,
-  0.22, 0.16, 0.12,
+  0.1, 0.08, 0.07, 0.06, 0.06, 0.07, 0.12, 0.3, 0.7, 0.95, 1.0, 0.95, 0.7, 0.75, 0.95, 1.0, 0.95,
+  0.8, 0.5, 0.35, 0.28, 0.22, 0.16, 0.12,
 ];
 /** Hourly shape of the rest of the operator's traffic (consumers): evening peak. */
 const EVENING = [
-  0.35, 0.25, 0.18, 0.14, 0.12, 0.12, 0.18, 0.3, 0.45, 0.55, 0.6, 0.62, 0.65, 0.62, 0.6, 0.62, 0.65, 0.7, 0.8, 0.9, 1.0,
-  1.0, 0.85, 0.6,
+  0.35, 0.25, 0.18, 0.14, 0.12, 0.12, 0.18, 0.3, 0.45, 0.55, 0.6, 0.62, 0.65, 0.62, 0.6, 0.62, 0.65,
+  0.7, 0.8, 0.9, 1.0, 1.0, 0.85, 0.6,
 ];
 const BANK_WEEKEND_FACTOR = 0.35;
 
@@ -55,7 +55,10 @@ export function burstFactor(seed: number, key: string, tMs: number): number {
   const minute = Math.floor(tMs / 60_000);
   const bucket = Math.floor(tMs / BUCKET_MS);
   const noise = 0.85 + 0.3 * random01(seed, key, 'noise', bucket);
-  const burst = random01(seed, key, 'burst', minute) < 0.03 ? 1.4 + 1.6 * random01(seed, key, 'burst-size', minute) : 1;
+  const burst =
+    random01(seed, key, 'burst', minute) < 0.03
+      ? 1.4 + 1.6 * random01(seed, key, 'burst-size', minute)
+      : 1;
   return noise * burst;
 }
 
@@ -79,7 +82,11 @@ export interface InterfaceCondition {
   errored: boolean;
 }
 
-export const NORMAL_CONDITION: InterfaceCondition = { carrying: true, congested: false, errored: false };
+export const NORMAL_CONDITION: InterfaceCondition = {
+  carrying: true,
+  congested: false,
+  errored: false,
+};
 
 export interface Rates {
   inBps: number;
@@ -87,11 +94,17 @@ export interface Rates {
 }
 
 /** Rates of an interface during the bucket that holds tMs. */
-export function ratesAt(seed: number, load: InterfaceLoad, condition: InterfaceCondition, tMs: number): Rates {
+export function ratesAt(
+  seed: number,
+  load: InterfaceLoad,
+  condition: InterfaceCondition,
+  tMs: number,
+): Rates {
   if (!condition.carrying || load.speedBps <= 0) return { inBps: 0, outBps: 0 };
   const bucketStart = Math.floor(tMs / BUCKET_MS) * BUCKET_MS;
   if (condition.congested) {
-    const fill = (dir: string) => load.speedBps * (0.95 + 0.05 * random01(seed, load.key, dir, bucketStart));
+    const fill = (dir: string) =>
+      load.speedBps * (0.95 + 0.05 * random01(seed, load.key, dir, bucketStart));
     return { inBps: fill('congested-in'), outBps: fill('congested-out') };
   }
   const factor = dailyFactor(bucketStart, load.profile) * burstFactor(seed, load.key, bucketStart);
@@ -195,7 +208,14 @@ export class InterfaceCounters {
   /** A reboot: every counter restarts from zero at tMs. */
   reset(tMs: number): void {
     this.advance(tMs);
-    for (const acc of [this.inOctets, this.outOctets, this.inErrors, this.outErrors, this.inDiscards, this.outDiscards]) {
+    for (const acc of [
+      this.inOctets,
+      this.outOctets,
+      this.inErrors,
+      this.outErrors,
+      this.inDiscards,
+      this.outDiscards,
+    ]) {
       acc.reset(0n);
     }
   }

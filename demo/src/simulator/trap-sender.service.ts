@@ -41,12 +41,20 @@ export class TrapSender {
   }
 
   /** Sends one v2c trap; resolves when handed to the socket. `upTime` is the element's sysUpTime. */
-  send(sourceAddress: string, trapOid: string, upTime: number, varbinds: TrapVarbind[]): Promise<void> {
+  send(
+    sourceAddress: string,
+    trapOid: string,
+    upTime: number,
+    varbinds: TrapVarbind[],
+  ): Promise<void> {
     const session = this.sessionFor(sourceAddress);
     return new Promise((resolve, reject) => {
       // net-snmp replaces an upTime of 0 with its own process uptime: a just-booted element says 1.
-      session.trap(trapOid, varbinds as snmp.Varbind[], { upTime: Math.max(1, upTime) }, (error: Error | null) =>
-        error ? reject(error) : resolve(),
+      session.trap(
+        trapOid,
+        varbinds as snmp.Varbind[],
+        { upTime: Math.max(1, upTime) },
+        (error: Error | null) => (error ? reject(error) : resolve()),
       );
     });
   }
