@@ -17,4 +17,6 @@ export const COLLECTIONS = {
   perfBuckets: 'perfBuckets',
   /** Kafka messages that violated their contract, skipped by ingestion. */
   ingestRejects: 'ingestRejects',
+  /** eventIds of the traps already turned into alarms: a trap published twice is applied once. */
+  ingestedTraps: 'ingestedTraps',
 } as const;

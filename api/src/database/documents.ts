@@ -143,6 +143,16 @@ export interface IngestRejectDocument {
   rejectedAt: Date;
 }
 
+/** Ledger entry of a trap applied by ingestion (retention: RAW_RETENTION_DAYS). */
+export interface IngestedTrapDocument {
+  /** The receiver's eventId. */
+  _id: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  ingestedAt: Date;
+}
+
 export type Role =
   | 'customer-admin'
   | 'customer-engineer'

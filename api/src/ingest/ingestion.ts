@@ -38,7 +38,7 @@ export class Ingestion {
     const alarms = new AlarmIngestService(db, inventory, new CircuitStateRepository(db));
     this.consumer = new IngestConsumer(
       new SampleIngestService(new PerfRepository(db), inventory, alarms, this.stats),
-      new TrapIngestService(inventory, alarms, this.stats),
+      new TrapIngestService(db, inventory, alarms, this.stats),
       new IngestRejectsRepository(db),
       this.stats,
       logger,

@@ -1,7 +1,12 @@
+import type { Db } from 'mongodb';
+
 import type { SnmpTrap } from '@circuitcare/collectors/contracts';
 
+import { COLLECTIONS } from '../../database/collections';
+import type { IngestedTrapDocument } from '../../database/documents';
 import type { IngestStats } from '../ingest-stats';
 import type { IngestInventoryRepository } from '../inventory/ingest-inventory.repository';
+import { isDuplicateKey } from '../mongo/idempotent-writes';
 import type { EventPosition } from './alarm-event';
 import type { AlarmIngestService } from './alarm-ingest.service';
 import { interpretTrap } from './trap-interpretation';
@@ -18,9 +23,15 @@ const AGENT_CONCURRENCY = 16;
  * Traps → alarms for one chunk of one partition. Order matters per agent (a linkDown
  * then its linkUp), not across agents: each agent's traps run in sequence, agents in
  * parallel — that is what keeps up with a storm.
+ *
+ * Two kinds of duplicates: Kafka redelivery (same position; the alarm writer's
+ * per-partition positions catch it) and a trap published twice (same eventId, new
+ * offset; the ingestedTraps ledger catches it). The ledger entry is written after the
+ * alarm, so a crash in between leaves a redelivery, which positions catch.
  */
 export class TrapIngestService {
   constructor(
+    private readonly db: Db,
     private readonly inventory: IngestInventoryRepository,
     private readonly alarms: AlarmIngestService,
     private readonly stats: IngestStats,
@@ -49,9 +60,23 @@ export class TrapIngestService {
     this.stats.trapMessages += messages.length;
   }
 
+  private get ledger() {
+    return this.db.collection<IngestedTrapDocument>(COLLECTIONS.ingestedTraps);
+  }
+
   private async ingestOne({ trap, position }: TrapMessage): Promise<void> {
+    const seen = await this.ledger.findOne({ _id: trap.eventId }, { projection: { _id: 1 } });
+    if (seen) {
+      this.stats.alarmOutcomes.republished = (this.stats.alarmOutcomes.republished ?? 0) + 1;
+      return;
+    }
     const deviceId = await this.inventory.deviceIdByMgmtIp(trap.agentAddress);
     const outcome = await this.alarms.apply(interpretTrap(trap, deviceId, position));
     this.stats.alarmOutcomes[outcome] = (this.stats.alarmOutcomes[outcome] ?? 0) + 1;
+    try {
+      await this.ledger.insertOne({ _id: trap.eventId, ...position, ingestedAt: new Date() });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
   }
 }

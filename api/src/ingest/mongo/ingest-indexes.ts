@@ -20,6 +20,7 @@ export const INGEST_INDEXES: readonly IndexNeed[] = [
   { collection: COLLECTIONS.perfRaw, key: { t: 1 } },
   { collection: COLLECTIONS.perfBuckets, key: { granularity: 1, start: 1 } },
   { collection: COLLECTIONS.ingestRejects, key: { rejectedAt: 1 } },
+  { collection: COLLECTIONS.ingestedTraps, key: { ingestedAt: 1 } },
 ];
 
 /** IndexOptionsConflict / IndexKeySpecsConflict: an equivalent index exists under other options or name. */

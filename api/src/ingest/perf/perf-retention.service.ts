@@ -59,18 +59,17 @@ export class PerfRetentionService {
     const raw = await this.db
       .collection(COLLECTIONS.perfRaw)
       .deleteMany({ t: { $lt: before(this.periods.rawRetentionDays) } });
-    const b5m = await this.db
-      .collection(COLLECTIONS.perfBuckets)
-      .deleteMany({
-        granularity: '5m',
-        start: { $lt: before(this.periods.bucket5mRetentionDays) },
-      });
-    const b1h = await this.db
-      .collection(COLLECTIONS.perfBuckets)
-      .deleteMany({
-        granularity: '1h',
-        start: { $lt: before(this.periods.bucket1hRetentionDays) },
-      });
+    const b5m = await this.db.collection(COLLECTIONS.perfBuckets).deleteMany({
+      granularity: '5m',
+      start: { $lt: before(this.periods.bucket5mRetentionDays) },
+    });
+    const b1h = await this.db.collection(COLLECTIONS.perfBuckets).deleteMany({
+      granularity: '1h',
+      start: { $lt: before(this.periods.bucket1hRetentionDays) },
+    });
+    const ledger = await this.db
+      .collection(COLLECTIONS.ingestedTraps)
+      .deleteMany({ ingestedAt: { $lt: before(this.periods.rawRetentionDays) } });
     const rejects = await this.db
       .collection(COLLECTIONS.ingestRejects)
       .deleteMany({ rejectedAt: { $lt: before(this.periods.rejectRetentionDays) } });
@@ -79,6 +78,7 @@ export class PerfRetentionService {
         raw: raw.deletedCount,
         buckets5m: b5m.deletedCount,
         buckets1h: b1h.deletedCount,
+        trapLedger: ledger.deletedCount,
         rejects: rejects.deletedCount,
       },
       'retention pass done',
