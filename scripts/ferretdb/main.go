@@ -20,13 +20,20 @@ import (
 func main() {
 	listen := flag.String("listen-addr", envOr("FERRETDB_LISTEN_ADDR", "127.0.0.1:27017"), "TCP listen address")
 	pgURL := flag.String("postgresql-url", envOr("FERRETDB_POSTGRESQL_URL", "postgres://postgres@127.0.0.1:55432/ferretdb"), "PostgreSQL connection URL")
-	level := flag.String("log-level", envOr("FERRETDB_LOG_LEVEL", "warn"), "log level: debug, info, warn, error")
+	level := flag.String("log-level", envOr("FERRETDB_LOG_LEVEL", "warn"), "log level: debug, info, warn, error, off")
 	flag.Parse()
 
 	var lvl slog.Level
-	if err := lvl.UnmarshalText([]byte(strings.ToLower(*level))); err != nil {
-		fmt.Fprintf(os.Stderr, "ferretdb: bad log level %q: %v\n", *level, err)
-		os.Exit(2)
+	switch l := strings.ToLower(*level); l {
+	case "off":
+		// FerretDB logs every failed query (e.g. each duplicate key of an idempotent
+		// insert) at error level with its SQL: benchmarks may want none of it.
+		lvl = slog.LevelError + 100
+	default:
+		if err := lvl.UnmarshalText([]byte(l)); err != nil {
+			fmt.Fprintf(os.Stderr, "ferretdb: bad log level %q: %v\n", *level, err)
+			os.Exit(2)
+		}
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: lvl}))
 
