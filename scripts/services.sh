@@ -84,21 +84,24 @@ cmd_status() {
   return "$rc"
 }
 
-# Everything `up` needs before starting anything: packages, jars, binaries.
+# Everything `up` needs before starting anything: packages, jars, binaries (only
+# those of the selected services, so `restart kafka` never rebuilds FerretDB).
 cmd_install() {
   ensure_packages
   stop_system_daemons
   # First run: the Maven download (network) and the Go build (CPU) overlap.
   local mvn_job='' go_job=''
-  if ! kafka_libs_ready; then
+  if selected kafka && ! kafka_libs_ready; then
     ensure_kafka_libs &
     mvn_job=$!
   fi
-  ensure_ferretdb_bin &
-  go_job=$!
+  if selected ferretdb; then
+    ensure_ferretdb_bin &
+    go_job=$!
+  fi
   local failed=0
   [[ -z $mvn_job ]] || wait "$mvn_job" || failed=1
-  wait "$go_job" || failed=1
+  [[ -z $go_job ]] || wait "$go_job" || failed=1
   ((failed == 0)) || die "installation failed (see above)"
 }
 
