@@ -186,11 +186,20 @@ cmd_acquire() {
   local pid=${1:?pid required}
   mkdir -p "$LEASE_DIR"
   if ! all_up; then
-    # Remember that a runner started it, unless a person's stack is half up.
-    local any=0 svc
-    for svc in "${SERVICES[@]}"; do service_pid "$svc" >/dev/null && any=1; done
-    ((any)) || touch "$AUTO_MARKER"
-    cmd_up
+    local any=0 ports=1 svc
+    for svc in "${SERVICES[@]}"; do
+      service_pid "$svc" >/dev/null && any=1
+      port_open "$(service_port "$svc")" || ports=0
+    done
+    if ((any == 0 && ports == 1)); then
+      # Same ports, same engines, started from another clone (e.g. CI in a scratch
+      # clone on a dev box): use it, never stop it.
+      log "using the stack already listening on all ports (not started from this clone)"
+    else
+      # Remember that a runner started it, unless a person's stack is half up.
+      ((any)) || touch "$AUTO_MARKER"
+      cmd_up
+    fi
   fi
   touch "$LEASE_DIR/$pid"
 }
