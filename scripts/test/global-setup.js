@@ -14,7 +14,9 @@ module.exports = async function globalSetup() {
   });
   if (result.error) throw result.error;
   if (result.status !== 0) {
-    throw new Error(`scripts/services.sh acquire failed (exit ${result.status}); see .local/run/*.log`);
+    throw new Error(
+      `scripts/services.sh acquire failed (exit ${result.status}); see .local/run/*.log`,
+    );
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stderr.write(`\n[global-setup] local stack ready (${seconds}s)\n`);
