@@ -9,10 +9,22 @@ import { TrapPublishQueue } from './trap-publish-queue';
 /** How long a stop waits for queued traps to reach Kafka. */
 const DRAIN_DEADLINE_MS = 15000;
 
+export interface TrapReceiverStats {
+  received: number;
+  malformed: number;
+  rejected: number;
+  accepted: number;
+  published: number;
+  dropped: number;
+  sendErrors: number;
+  batches: number;
+  queued: number;
+}
+
 export interface TrapReceiverApp {
   receiver: SnmpTrapReceiver;
   queue: TrapPublishQueue<SnmpTrap>;
-  stats(): Record<string, number>;
+  stats(): TrapReceiverStats;
   start(): Promise<ReceiverStarted>;
   /** Closes the socket, waits (bounded) for queued traps to reach Kafka, disconnects. */
   stop(): Promise<void>;
@@ -60,7 +72,7 @@ export function createTrapReceiverApp(config: TrapReceiverConfig, logger: Logger
     (trap) => queue.offer(trap),
     logger,
   );
-  const stats = () => ({ ...receiver.metrics, ...queue.counters, queued: queue.size });
+  const stats = (): TrapReceiverStats => ({ ...receiver.metrics, ...queue.counters, queued: queue.size });
 
   return {
     receiver,
