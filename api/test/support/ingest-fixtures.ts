@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { type Db, MongoClient } from 'mongodb';
+import pino from 'pino';
+
 import {
   type InterfaceSample,
   type SnmpSample,
@@ -11,9 +15,6 @@ import {
   snmpTrapContract,
 } from '@circuitcare/collectors/contracts';
 import type { Circuit, Link, NetworkElement, NetworkInterface } from '@circuitcare/topology';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import { type Db, MongoClient } from 'mongodb';
-import pino from 'pino';
 
 import { COLLECTIONS } from '../../src/database/collections';
 import type { IngestConfig } from '../../src/ingest/config/ingest-config';
@@ -36,7 +37,10 @@ export function uniqueMgmtIp(): string {
 
 export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
-export function testIngestConfig(groupId: string, overrides: Partial<IngestConfig> = {}): IngestConfig {
+export function testIngestConfig(
+  groupId: string,
+  overrides: Partial<IngestConfig> = {},
+): IngestConfig {
   return {
     instanceId: `test-${groupId}`,
     brokers: KAFKA_BROKERS,
@@ -55,7 +59,11 @@ export function testIngestConfig(groupId: string, overrides: Partial<IngestConfi
 }
 
 export class KafkaTestClient {
-  readonly kafka = new Kafka({ clientId: 'ingest-test-client', brokers: KAFKA_BROKERS, logLevel: logLevel.NOTHING });
+  readonly kafka = new Kafka({
+    clientId: 'ingest-test-client',
+    brokers: KAFKA_BROKERS,
+    logLevel: logLevel.NOTHING,
+  });
   private producer: Producer | null = null;
 
   async ensureTopics(): Promise<void> {
@@ -64,7 +72,10 @@ export class KafkaTestClient {
     try {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: [snmpSampleContract, snmpTrapContract].map((c) => ({ topic: c.topic, numPartitions: c.partitions })),
+        topics: [snmpSampleContract, snmpTrapContract].map((c) => ({
+          topic: c.topic,
+          numPartitions: c.partitions,
+        })),
       });
     } finally {
       await admin.disconnect();
@@ -82,7 +93,11 @@ export class KafkaTestClient {
     try {
       for (const topic of [snmpSampleContract.topic, snmpTrapContract.topic]) {
         const offsets = await admin.fetchTopicOffsets(topic);
-        await admin.setOffsets({ groupId, topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })) });
+        await admin.setOffsets({
+          groupId,
+          topic,
+          partitions: offsets.map((o) => ({ partition: o.partition, offset: o.high })),
+        });
       }
     } finally {
       await admin.disconnect();
@@ -91,7 +106,11 @@ export class KafkaTestClient {
 
   async produce<V>(contract: TopicContract<V>, values: readonly V[]): Promise<void> {
     if (!this.producer) {
-      this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 20 } });
+      this.producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        retry: { retries: 20 },
+      });
       await this.producer.connect();
     }
     for (let i = 0; i < values.length; i += 500) {
@@ -178,7 +197,12 @@ export async function seedNetwork(db: Db, token: string): Promise<SeededNetwork>
     customerId: role === 'cpe' ? customerA : null,
     pollIntervalSec: 60,
   });
-  const itf = (d: TestDevice, ifIndex: number, circuitIds: string[], link: string | null): NetworkInterface => ({
+  const itf = (
+    d: TestDevice,
+    ifIndex: number,
+    circuitIds: string[],
+    link: string | null,
+  ): NetworkInterface => ({
     _id: `${d.deviceId}:${ifIndex}`,
     deviceId: d.deviceId,
     ifIndex,
@@ -215,12 +239,20 @@ export async function seedNetwork(db: Db, token: string): Promise<SeededNetwork>
     stateSince: new Date('2026-01-01T00:00:00Z'),
     activeAlarmIds: [],
   });
-  await db.collection<NetworkElement>(COLLECTIONS.elements).insertMany([element(cpe, 'cpe'), element(pe, 'pe')]);
+  await db
+    .collection<NetworkElement>(COLLECTIONS.elements)
+    .insertMany([element(cpe, 'cpe'), element(pe, 'pe')]);
   await db
     .collection<NetworkInterface>(COLLECTIONS.interfaces)
-    .insertMany([itf(cpe, 1, [circuitA], linkId), itf(cpe, 2, [], null), itf(pe, 5, [circuitA, circuitB], linkId)]);
+    .insertMany([
+      itf(cpe, 1, [circuitA], linkId),
+      itf(cpe, 2, [], null),
+      itf(pe, 5, [circuitA, circuitB], linkId),
+    ]);
   await db.collection<Link>(COLLECTIONS.links).insertOne(link);
-  await db.collection<Circuit>(COLLECTIONS.circuits).insertMany([circuit(circuitA, customerA), circuit(circuitB, customerB)]);
+  await db
+    .collection<Circuit>(COLLECTIONS.circuits)
+    .insertMany([circuit(circuitA, customerA), circuit(circuitB, customerB)]);
   return { cpe, pe, circuitA, circuitB, linkId, customerA, customerB };
 }
 
@@ -278,7 +310,11 @@ export function trapFrom(
       ? [
           { oid: `1.3.6.1.2.1.2.2.1.1.${ifIndex}`, type: 'Integer', value: String(ifIndex) },
           { oid: `1.3.6.1.2.1.2.2.1.7.${ifIndex}`, type: 'Integer', value: '1' },
-          { oid: `1.3.6.1.2.1.2.2.1.8.${ifIndex}`, type: 'Integer', value: kind === 'linkDown' ? '2' : '1' },
+          {
+            oid: `1.3.6.1.2.1.2.2.1.8.${ifIndex}`,
+            type: 'Integer',
+            value: kind === 'linkDown' ? '2' : '1',
+          },
         ]
       : [];
   return {

@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Db } from 'mongodb';
+import { type AnyBulkWriteOperation, type Db, Double } from 'mongodb';
 
 import { COLLECTIONS } from '../../database/collections';
 import type {
@@ -8,6 +8,15 @@ import type {
 } from '../../database/documents';
 import { bulkWriteTolerant } from '../mongo/idempotent-writes';
 import { GRANULARITIES, type RatePoint, bucketUpsert, rawDocument } from './perf-buckets';
+
+/**
+ * $inc operands as BSON doubles. The driver sends integral numbers as int32, and
+ * FerretDB 1.24 wraps an int32 field around on overflow where MongoDB promotes it to
+ * int64: an hour bucket of a 40 Mbit/s link passes 2^31 in sumBps within the hour.
+ */
+function asDoubles(inc: Record<string, unknown>): Record<string, Double> {
+  return Object.fromEntries(Object.entries(inc).map(([k, v]) => [k, new Double(Number(v))]));
+}
 
 /** Writes of the performance pipeline; every one of them is idempotent. */
 export class PerfRepository {
@@ -48,7 +57,13 @@ export class PerfRepository {
     for (const point of points) {
       for (const granularity of GRANULARITIES) {
         const { filter, update } = bucketUpsert(point, granularity);
-        bucketOps.push({ updateOne: { filter, update, upsert: true } });
+        bucketOps.push({
+          updateOne: {
+            filter,
+            update: { ...update, $inc: asDoubles(update.$inc ?? {}) },
+            upsert: true,
+          },
+        });
       }
     }
     const buckets = await bulkWriteTolerant(this.buckets, bucketOps);
