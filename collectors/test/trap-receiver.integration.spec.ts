@@ -90,6 +90,6 @@ describe('trap receiver (net-snmp) → Kafka', () => {
 
     await run('snmptrap', ['-v', '2c', '-c', 'public', `--clientaddr=${device}`, target(), '', TRAP_OIDS.warmStart], { env: quietEnv });
     await reader.waitFor('a good trap after the garbage', (values) => mine(values).find((t) => t.trapOid === TRAP_OIDS.warmStart));
-    expect(reader.violations).toEqual([]);
+    expect(reader.violations.filter((v) => v.key === device)).toEqual([]);
   });
 });

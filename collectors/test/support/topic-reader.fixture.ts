@@ -8,8 +8,8 @@ import { waitFor } from './wait-for.helper';
 export interface TopicReader<V> {
   /** Every message seen so far, decoded (and so validated) through the contract. */
   values: { key: string; value: V; partition: number }[];
-  /** Messages that failed the contract: must stay empty. */
-  violations: string[];
+  /** Messages that failed the contract, by key (other tests may write poison on purpose). */
+  violations: { key: string; error: string }[];
   waitFor<R>(what: string, pick: (values: { key: string; value: V }[]) => R | undefined | false, timeoutMs?: number): Promise<R>;
   stop(): Promise<void>;
 }
@@ -21,16 +21,16 @@ export async function readTopic<V>(contract: TopicContract<V>): Promise<TopicRea
   const kafka = new Kafka({ clientId: 'collectors-it-reader', brokers: TEST_BROKERS, logLevel: logLevel.NOTHING });
   const consumer: Consumer = kafka.consumer({ groupId: `collectors-it-${randomUUID()}`, maxWaitTimeInMs: 200 });
   const values: TopicReader<V>['values'] = [];
-  const violations: string[] = [];
+  const violations: TopicReader<V>['violations'] = [];
   await consumer.connect();
   await consumer.subscribe({ topics: [contract.topic], fromBeginning: true });
   await consumer.run({
     eachMessage: ({ message, partition }) => {
-      // Other processes (the demo) may write here too; every message must still honour the contract.
+      const key = message.key?.toString() ?? '';
       try {
-        values.push({ key: message.key?.toString() ?? '', value: decodeMessage(contract, message.value), partition });
+        values.push({ key, value: decodeMessage(contract, message.value), partition });
       } catch (error) {
-        violations.push((error as Error).message);
+        violations.push({ key, error: (error as Error).message });
       }
       return Promise.resolve();
     },
