@@ -51,7 +51,7 @@ export class KafkajsGroupMembership implements GroupMembership {
       if (!this.stopped) publish([]);
     });
     this.consumer.on(GROUP_JOIN, (event) => {
-      const assigned = event.payload.memberAssignment[this.options.topic] ?? [];
+      const assigned = [...(event.payload.memberAssignment[this.options.topic] ?? [])].sort((a, b) => a - b);
       this.logger.info({ groupId: this.options.groupId, partitions: assigned, memberId: event.payload.memberId }, 'poller group assignment');
       publish(assigned);
     });

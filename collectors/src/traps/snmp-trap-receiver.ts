@@ -28,7 +28,7 @@ type ReceiverError = Error & { rinfo?: { address: string; port: number }; error?
 export interface ReceiverStarted {
   address: string;
   port: number;
-  /** SO_RCVBUF the kernel granted (Linux reports twice the asked size, capped by rmem_max). */
+  /** SO_RCVBUF the kernel granted (on Linux: min(asked, net.core.rmem_max)). */
   recvBufferBytes: number;
 }
 
@@ -84,7 +84,10 @@ export class SnmpTrapReceiver {
         try {
           // A storm is absorbed by the kernel while the event loop catches up.
           socket.setRecvBufferSize(this.options.recvBufferBytes);
-          granted = socket.getRecvBufferSize();
+          // Linux caps the request at net.core.rmem_max and reports twice what it set
+          // (the second half is its bookkeeping): halve it to compare like with like.
+          const reported = socket.getRecvBufferSize();
+          granted = process.platform === 'linux' ? Math.floor(reported / 2) : reported;
         } catch (err) {
           this.logger.warn({ err }, 'could not size the trap socket receive buffer');
         }
