@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -21,6 +21,8 @@ export const REDACTED_PATHS = [
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
+        // Nest 11's router (path-to-regexp 8) names wildcards; the library's default '*' only warns.
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.LOG_LEVEL,
           name: config.API_INSTANCE_ID,
