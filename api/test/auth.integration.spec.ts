@@ -13,7 +13,10 @@ describe('authentication', () => {
     api = await startApi(`api_it_auth_${process.pid}`);
     await insertCustomer(api.db, 'bank-a');
     await insertCircuit(api.db, 'a-1', 'bank-a', ['bank-a-root']);
-    await insertUser(api.db, 'bank-a.admin', 'customer-admin', { customerId: 'bank-a', orgUnitId: 'bank-a-root' });
+    await insertUser(api.db, 'bank-a.admin', 'customer-admin', {
+      customerId: 'bank-a',
+      orgUnitId: 'bank-a-root',
+    });
     await insertUser(api.db, 'gone.user', 'noc-operator', { disabled: true });
   });
 
@@ -31,11 +34,17 @@ describe('authentication', () => {
   it('issues a bearer token for the right password, which then opens the API', async () => {
     const res = await login({ username: 'bank-a.admin', password: TEST_PASSWORD });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { accessToken: string; tokenType: string; expiresIn: number };
+    const body = (await res.json()) as {
+      accessToken: string;
+      tokenType: string;
+      expiresIn: number;
+    };
     expect(body.tokenType).toBe('Bearer');
     expect(body.expiresIn).toBe(3600);
     expect(body.accessToken.split('.')).toHaveLength(3);
-    const header = JSON.parse(Buffer.from(body.accessToken.split('.')[0]!, 'base64url').toString()) as { alg: string };
+    const header = JSON.parse(
+      Buffer.from(body.accessToken.split('.')[0]!, 'base64url').toString(),
+    ) as { alg: string };
     expect(header.alg).toBe('HS256');
     const circuits = await api.get('/circuits', body.accessToken);
     expect(circuits.status).toBe(200);
@@ -76,15 +85,33 @@ describe('authentication', () => {
     const doc = JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8')) as {
       paths: Record<string, Record<string, unknown>>;
     };
-    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => [m, path] as const));
-    const protectedRoutes = routes.filter(([, path]) => !PUBLIC_PATHS.has(path.replace(/^\/api\/v1/, '')));
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => [m, path] as const),
+    );
+    const protectedRoutes = routes.filter(
+      ([, path]) => !PUBLIC_PATHS.has(path.replace(/^\/api\/v1/, '')),
+    );
     expect(protectedRoutes.length).toBeGreaterThanOrEqual(4);
-    const forged = `${(await (await login({ username: 'bank-a.admin', password: TEST_PASSWORD })).json() as { accessToken: string }).accessToken.slice(0, -4)}AAAA`;
+    const forged = `${((await (await login({ username: 'bank-a.admin', password: TEST_PASSWORD })).json()) as { accessToken: string }).accessToken.slice(0, -4)}AAAA`;
     for (const [method, path] of protectedRoutes) {
       const url = `${api.baseUrl}${path.replace(/^\/api\/v1/, '').replace('{id}', 'a-1')}`;
-      for (const authorization of [undefined, 'Bearer', 'Basic YWRtaW46YWRtaW4=', `Bearer ${forged}`, 'Bearer not.a.jwt']) {
-        const res = await fetch(url, { method: method.toUpperCase(), headers: authorization ? { authorization } : {} });
-        expect({ method, path, authorization, status: res.status }).toEqual({ method, path, authorization, status: 401 });
+      for (const authorization of [
+        undefined,
+        'Bearer',
+        'Basic YWRtaW46YWRtaW4=',
+        `Bearer ${forged}`,
+        'Bearer not.a.jwt',
+      ]) {
+        const res = await fetch(url, {
+          method: method.toUpperCase(),
+          headers: authorization ? { authorization } : {},
+        });
+        expect({ method, path, authorization, status: res.status }).toEqual({
+          method,
+          path,
+          authorization,
+          status: 401,
+        });
         expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
         const problem = await problemOf(res);
         expect(problem.status).toBe(401);
@@ -106,7 +133,9 @@ describe('authentication', () => {
     await insertUser(api.db, 'leaver', 'noc-operator');
     const leaverToken = await api.login('leaver');
     expect((await api.get('/circuits', leaverToken)).status).toBe(200);
-    await api.db.collection('users').updateOne({ username: 'leaver' }, { $set: { disabled: true } });
+    await api.db
+      .collection('users')
+      .updateOne({ username: 'leaver' }, { $set: { disabled: true } });
     expect((await api.get('/circuits', leaverToken)).status).toBe(401);
   });
 

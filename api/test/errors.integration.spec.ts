@@ -61,12 +61,18 @@ describe('errors as problem+json', () => {
   it('answers an unknown route with a 404 problem', async () => {
     const res = await api.get('/nowhere', token);
     expect(res.status).toBe(404);
-    expect(await problemOf(res)).toMatchObject({ status: 404, title: 'Not Found', instance: '/api/v1/nowhere' });
+    expect(await problemOf(res)).toMatchObject({
+      status: 404,
+      title: 'Not Found',
+      instance: '/api/v1/nowhere',
+    });
   });
 
   it('hides the cause of a server error', async () => {
     // Make the database refuse a query: a circuit whose stored shape the API cannot map.
-    await api.db.collection('circuits').insertOne({ _id: 'broken' as never, customerId: 'bank-a', orgPath: ['bank-a-root'] });
+    await api.db
+      .collection('circuits')
+      .insertOne({ _id: 'broken' as never, customerId: 'bank-a', orgPath: ['bank-a-root'] });
     const res = await api.get('/circuits/broken', token);
     expect(res.status).toBe(500);
     const problem = await problemOf(res);

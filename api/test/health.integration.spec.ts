@@ -2,7 +2,10 @@ import { type ApiHarness, startApi } from './support/api-harness';
 
 interface Health {
   status: 'up' | 'down';
-  checks: Record<'kafka' | 'mongodb' | 'redis', { status: 'up' | 'down'; latencyMs: number; error?: string }>;
+  checks: Record<
+    'kafka' | 'mongodb' | 'redis',
+    { status: 'up' | 'down'; latencyMs: number; error?: string }
+  >;
 }
 
 describe('GET /health', () => {
@@ -22,7 +25,8 @@ describe('GET /health', () => {
     expect(body.checks.redis).toMatchObject({ status: 'up' });
     expect(res.status).toBe(200);
     expect(body.status).toBe('up');
-    for (const check of Object.values(body.checks)) expect(check.latencyMs).toBeGreaterThanOrEqual(0);
+    for (const check of Object.values(body.checks))
+      expect(check.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
   it('answers 503 naming the dependencies that are down', async () => {

@@ -29,7 +29,9 @@ describe('OpenAPI document', () => {
   });
 
   it('documents every endpoint of the first read API', () => {
-    const doc = JSON.parse(committed) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const doc = JSON.parse(committed) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/v1/alarms',
       '/api/v1/auth/login',
@@ -38,6 +40,8 @@ describe('OpenAPI document', () => {
       '/api/v1/circuits/{id}/performance',
       '/api/v1/health',
     ]);
-    expect(Object.keys(doc.paths['/api/v1/circuits']!.get!.responses)).toEqual(expect.arrayContaining(['200', '400', '401']));
+    expect(Object.keys(doc.paths['/api/v1/circuits']!.get!.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '401']),
+    );
   });
 });

@@ -1,7 +1,13 @@
 import type { CircuitDocument } from '../src/database/documents';
 import { binValue, binOf } from '../src/ingest/perf-histogram';
 import { type ApiHarness, startApi } from './support/api-harness';
-import { insertBucket, insertCircuit, insertCustomer, insertRawPoints, insertUser } from './support/factories';
+import {
+  insertBucket,
+  insertCircuit,
+  insertCustomer,
+  insertRawPoints,
+  insertUser,
+} from './support/factories';
 
 interface Series {
   circuitId: string;
@@ -23,7 +29,9 @@ describe('GET /circuits/{id}/performance', () => {
   beforeAll(async () => {
     api = await startApi(`api_it_perf_${process.pid}`);
     await insertCustomer(api.db, 'bank-a');
-    circuit = await insertCircuit(api.db, 'a-1', 'bank-a', ['bank-a-root'], { bandwidthBps: 4_000_000 });
+    circuit = await insertCircuit(api.db, 'a-1', 'bank-a', ['bank-a-root'], {
+      bandwidthBps: 4_000_000,
+    });
     await insertRawPoints(api.db, circuit, [at(60), at(61), at(62)], 1_000_000, 3_000_000);
     // 100 one-minute samples: 1..100 Mbit/s, so p95 is 95 Mbit/s within the histogram's 2.5 %.
     const samples = Array.from({ length: 100 }, (_, i) => (i + 1) * 1_000_000);
@@ -31,7 +39,10 @@ describe('GET /circuits/{id}/performance', () => {
     await insertBucket(api.db, circuit, '5m', at(5), 300, [2_000_000]);
     await insertBucket(api.db, circuit, '1h', at(0), 3600, samples);
     await insertBucket(api.db, circuit, '1d', day, 86400, samples);
-    await insertUser(api.db, 'bank-a.admin', 'customer-admin', { customerId: 'bank-a', orgUnitId: 'bank-a-root' });
+    await insertUser(api.db, 'bank-a.admin', 'customer-admin', {
+      customerId: 'bank-a',
+      orgUnitId: 'bank-a-root',
+    });
     token = await api.login('bank-a.admin');
   });
 
@@ -40,14 +51,22 @@ describe('GET /circuits/{id}/performance', () => {
   });
 
   const series = async (from: Date, to: Date): Promise<Series> => {
-    const res = await api.get(`/circuits/a-1/performance?from=${from.toISOString()}&to=${to.toISOString()}`, token);
+    const res = await api.get(
+      `/circuits/a-1/performance?from=${from.toISOString()}&to=${to.toISOString()}`,
+      token,
+    );
     expect(res.status).toBe(200);
     return (await res.json()) as Series;
   };
 
   it('reads raw points for a range up to 6 h, utilisation against the circuit bandwidth', async () => {
     const s = await series(at(0), at(6 * 60));
-    expect(s).toMatchObject({ circuitId: 'a-1', granularity: 'raw', bandwidthBps: 4_000_000, interface: { deviceId: circuit.aEnd.deviceId, ifIndex: 2 } });
+    expect(s).toMatchObject({
+      circuitId: 'a-1',
+      granularity: 'raw',
+      bandwidthBps: 4_000_000,
+      interface: { deviceId: circuit.aEnd.deviceId, ifIndex: 2 },
+    });
     expect(s.points.map((p) => p.t)).toEqual([at(60), at(61), at(62)].map((d) => d.toISOString()));
     expect(s.points[0]).toEqual({
       t: at(60).toISOString(),
@@ -79,7 +98,10 @@ describe('GET /circuits/{id}/performance', () => {
 
   it('reads hourly buckets up to 60 days and daily ones beyond', async () => {
     expect((await series(day, new Date(day.getTime() + 10 * 86_400_000))).granularity).toBe('1h');
-    const daily = await series(new Date(day.getTime() - 100 * 86_400_000), new Date(day.getTime() + 86_400_000));
+    const daily = await series(
+      new Date(day.getTime() - 100 * 86_400_000),
+      new Date(day.getTime() + 86_400_000),
+    );
     expect(daily.granularity).toBe('1d');
     expect(daily.points).toHaveLength(1);
     expect(daily.points[0]!.t).toBe(day.toISOString());

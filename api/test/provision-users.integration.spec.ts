@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 
 import { MongoClient } from 'mongodb';
 
-import type { UserDocument } from '../src/database/documents';
 import { verifyPassword } from '../src/auth/password-hasher';
+import type { UserDocument } from '../src/database/documents';
 import { insertCustomer } from './support/factories';
 
 const run = promisify(execFile);
@@ -35,20 +35,41 @@ describe('provision-users CLI', () => {
   const users = () => mongo.db(dbName).collection<UserDocument>('users');
 
   it('provisions the demo users, placing customer admins at their customer root', async () => {
-    const { stdout } = await run('node', [CLI, join(__dirname, '..', 'fixtures', 'demo-users.json')], { env });
+    const { stdout } = await run(
+      'node',
+      [CLI, join(__dirname, '..', 'fixtures', 'demo-users.json')],
+      { env },
+    );
     expect(stdout).toMatch(/provisioned 3 users \(3 new, 0 updated\)/);
     const a = await users().findOne({ username: 'bank-a.admin' });
-    expect(a).toMatchObject({ role: 'customer-admin', customerId: 'bank-a', orgUnitId: 'bank-a-root', disabled: false });
+    expect(a).toMatchObject({
+      role: 'customer-admin',
+      customerId: 'bank-a',
+      orgUnitId: 'bank-a-root',
+      disabled: false,
+    });
     expect(a!.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     await expect(verifyPassword('Provisioned#1', a!.passwordHash)).resolves.toBe(true);
-    expect(await users().findOne({ username: 'noc.li' })).toMatchObject({ role: 'noc-operator', customerId: null, orgUnitId: null });
+    expect(await users().findOne({ username: 'noc.li' })).toMatchObject({
+      role: 'noc-operator',
+      customerId: null,
+      orgUnitId: null,
+    });
   });
 
   it('is idempotent by username: a second run updates and keeps ids', async () => {
-    const before = await users().find({}, { sort: { username: 1 } }).toArray();
-    const { stdout } = await run('node', [CLI, join(__dirname, '..', 'fixtures', 'demo-users.json')], { env });
+    const before = await users()
+      .find({}, { sort: { username: 1 } })
+      .toArray();
+    const { stdout } = await run(
+      'node',
+      [CLI, join(__dirname, '..', 'fixtures', 'demo-users.json')],
+      { env },
+    );
     expect(stdout).toMatch(/\(0 new, 3 updated\)/);
-    const after = await users().find({}, { sort: { username: 1 } }).toArray();
+    const after = await users()
+      .find({}, { sort: { username: 1 } })
+      .toArray();
     expect(after.map((u) => u._id)).toEqual(before.map((u) => u._id));
   });
 
@@ -58,7 +79,13 @@ describe('provision-users CLI', () => {
     writeFileSync(
       file,
       JSON.stringify([
-        { username: 'gz.eng', displayName: 'GZ', role: 'customer-engineer', customerId: 'bank-a', orgUnitId: 'bank-a-gz' },
+        {
+          username: 'gz.eng',
+          displayName: 'GZ',
+          role: 'customer-engineer',
+          customerId: 'bank-a',
+          orgUnitId: 'bank-a-gz',
+        },
         { username: 'x.admin', displayName: 'X', role: 'customer-admin', customerId: 'bank-x' },
       ]),
     );

@@ -1,5 +1,11 @@
 import { type ApiHarness, problemOf, startApi } from './support/api-harness';
-import { insertAlarm, insertCircuit, insertCustomer, insertRawPoints, insertUser } from './support/factories';
+import {
+  insertAlarm,
+  insertCircuit,
+  insertCustomer,
+  insertRawPoints,
+  insertUser,
+} from './support/factories';
 
 /**
  * The first security property: nothing of one customer is visible to another, and a
@@ -12,11 +18,17 @@ describe('tenant and org scope', () => {
   beforeAll(async () => {
     api = await startApi(`api_it_scope_${process.pid}`);
     const { db } = api;
-    await insertCustomer(db, 'bank-a', { 'bank-a-gd': 'bank-a-root', 'bank-a-gz': 'bank-a-gd', 'bank-a-sz': 'bank-a-gd' });
+    await insertCustomer(db, 'bank-a', {
+      'bank-a-gd': 'bank-a-root',
+      'bank-a-gz': 'bank-a-gd',
+      'bank-a-sz': 'bank-a-gd',
+    });
     await insertCustomer(db, 'bank-b');
     await insertCircuit(db, 'a-hq', 'bank-a', ['bank-a-root']);
     await insertCircuit(db, 'a-gz-1', 'bank-a', ['bank-a-root', 'bank-a-gd', 'bank-a-gz']);
-    await insertCircuit(db, 'a-sz-1', 'bank-a', ['bank-a-root', 'bank-a-gd', 'bank-a-sz'], { state: 'down' });
+    await insertCircuit(db, 'a-sz-1', 'bank-a', ['bank-a-root', 'bank-a-gd', 'bank-a-sz'], {
+      state: 'down',
+    });
     await insertCircuit(db, 'b-hq', 'bank-b', ['bank-b-root']);
     // A PE port shared by both banks: one alarm, two customers' circuits.
     await insertAlarm(db, 'al-shared', ['bank-a', 'bank-b'], ['a-gz-1', 'b-hq']);
@@ -25,15 +37,41 @@ describe('tenant and org scope', () => {
     await insertAlarm(db, 'al-core', [], [], { perceivedSeverity: 'minor' });
     const now = Date.now();
     const circuitB = await db.collection('circuits').findOne({ _id: 'b-hq' as never });
-    await insertRawPoints(db, circuitB as never, [new Date(now - 120_000), new Date(now - 60_000)], 1e6, 2e6);
-    await insertUser(db, 'bank-a.admin', 'customer-admin', { customerId: 'bank-a', orgUnitId: 'bank-a-root' });
-    await insertUser(db, 'bank-b.admin', 'customer-admin', { customerId: 'bank-b', orgUnitId: 'bank-b-root' });
-    await insertUser(db, 'gz.engineer', 'customer-engineer', { customerId: 'bank-a', orgUnitId: 'bank-a-gz' });
-    await insertUser(db, 'gd.viewer', 'customer-viewer', { customerId: 'bank-a', orgUnitId: 'bank-a-gd' });
+    await insertRawPoints(
+      db,
+      circuitB as never,
+      [new Date(now - 120_000), new Date(now - 60_000)],
+      1e6,
+      2e6,
+    );
+    await insertUser(db, 'bank-a.admin', 'customer-admin', {
+      customerId: 'bank-a',
+      orgUnitId: 'bank-a-root',
+    });
+    await insertUser(db, 'bank-b.admin', 'customer-admin', {
+      customerId: 'bank-b',
+      orgUnitId: 'bank-b-root',
+    });
+    await insertUser(db, 'gz.engineer', 'customer-engineer', {
+      customerId: 'bank-a',
+      orgUnitId: 'bank-a-gz',
+    });
+    await insertUser(db, 'gd.viewer', 'customer-viewer', {
+      customerId: 'bank-a',
+      orgUnitId: 'bank-a-gd',
+    });
     await insertUser(db, 'noc.li', 'noc-operator');
     await insertUser(db, 'am.wang', 'account-manager', { assignedCustomerIds: ['bank-b'] });
     await insertUser(db, 'field.zhao', 'field-engineer');
-    for (const u of ['bank-a.admin', 'bank-b.admin', 'gz.engineer', 'gd.viewer', 'noc.li', 'am.wang', 'field.zhao']) {
+    for (const u of [
+      'bank-a.admin',
+      'bank-b.admin',
+      'gz.engineer',
+      'gd.viewer',
+      'noc.li',
+      'am.wang',
+      'field.zhao',
+    ]) {
       tokens[u] = await api.login(u);
     }
   });
@@ -50,7 +88,14 @@ describe('tenant and org scope', () => {
     return body.items.map((c) => c.id).sort();
   };
 
-  type AlarmBody = { items: Array<{ id: string; affectedCircuits: string[]; affectedService: Array<{ id: string; name: string }> }>; total: number };
+  type AlarmBody = {
+    items: Array<{
+      id: string;
+      affectedCircuits: string[];
+      affectedService: Array<{ id: string; name: string }>;
+    }>;
+    total: number;
+  };
   const alarms = async (user: string, query = ''): Promise<AlarmBody> => {
     const res = await api.get(`/alarms?pageSize=500${query}`, tokens[user]);
     expect(res.status).toBe(200);
@@ -70,7 +115,9 @@ describe('tenant and org scope', () => {
       const problem = await problemOf(res);
       expect(problem.detail).toBe('Circuit b-hq not found.');
     }
-    const missing = await problemOf(await api.get('/circuits/does-not-exist', tokens['bank-a.admin']));
+    const missing = await problemOf(
+      await api.get('/circuits/does-not-exist', tokens['bank-a.admin']),
+    );
     expect(missing.status).toBe(404);
     expect(missing.detail).toBe('Circuit does-not-exist not found.');
   });
@@ -92,7 +139,7 @@ describe('tenant and org scope', () => {
     expect(b.items.find((x) => x.id === 'al-shared')!.affectedCircuits).toEqual(['b-hq']);
   });
 
-  it('filtering alarms by another customer\'s circuit confirms nothing', async () => {
+  it("filtering alarms by another customer's circuit confirms nothing", async () => {
     expect((await alarms('bank-a.admin', '&circuitId=b-hq')).total).toBe(0);
     expect((await alarms('bank-b.admin', '&circuitId=b-hq')).total).toBe(2);
   });
@@ -101,7 +148,10 @@ describe('tenant and org scope', () => {
     expect(await circuitIds('noc.li')).toEqual(['a-gz-1', 'a-hq', 'a-sz-1', 'b-hq']);
     const all = await alarms('noc.li');
     expect(all.total).toBe(4);
-    expect(all.items.find((x) => x.id === 'al-shared')!.affectedCircuits.sort()).toEqual(['a-gz-1', 'b-hq']);
+    expect(all.items.find((x) => x.id === 'al-shared')!.affectedCircuits.sort()).toEqual([
+      'a-gz-1',
+      'b-hq',
+    ]);
     expect((await api.get('/circuits/a-sz-1', tokens['noc.li'])).status).toBe(200);
     expect((await api.get('/circuits/b-hq', tokens['noc.li'])).status).toBe(200);
   });
@@ -117,7 +167,10 @@ describe('tenant and org scope', () => {
 
   it('a customer viewer higher up sees the whole province below it', async () => {
     expect(await circuitIds('gd.viewer')).toEqual(['a-gz-1', 'a-sz-1']);
-    expect((await alarms('gd.viewer')).items.map((x) => x.id).sort()).toEqual(['al-a-sz', 'al-shared']);
+    expect((await alarms('gd.viewer')).items.map((x) => x.id).sort()).toEqual([
+      'al-a-sz',
+      'al-shared',
+    ]);
   });
 
   it('an account manager sees the assigned customers only', async () => {

@@ -8,7 +8,10 @@ import type { AlarmDocument } from '../database/documents';
  * an org-subtree user only those affecting a circuit of its subtree, whose ids the
  * caller resolves with the same scope (`subtreeCircuitIds`, required for that kind).
  */
-export function alarmScopeFilter(scope: AccessScope, subtreeCircuitIds?: readonly string[]): Filter<AlarmDocument> {
+export function alarmScopeFilter(
+  scope: AccessScope,
+  subtreeCircuitIds?: readonly string[],
+): Filter<AlarmDocument> {
   switch (scope.kind) {
     case 'all':
       return {};
@@ -16,7 +19,9 @@ export function alarmScopeFilter(scope: AccessScope, subtreeCircuitIds?: readonl
       return { customerIds: { $in: [...scope.customerIds] } };
     case 'org-subtree':
       if (!subtreeCircuitIds) {
-        throw new Error('alarmScopeFilter: an org-subtree scope needs the ids of the circuits in the subtree');
+        throw new Error(
+          'alarmScopeFilter: an org-subtree scope needs the ids of the circuits in the subtree',
+        );
       }
       return { customerIds: scope.customerId, affectedCircuitIds: { $in: [...subtreeCircuitIds] } };
     case 'none':

@@ -16,10 +16,13 @@ export class AlarmsController {
   constructor(private readonly alarms: AlarmsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Alarms (TMF642 fields) touching the caller\'s scope, newest first.' })
+  @ApiOperation({ summary: "Alarms (TMF642 fields) touching the caller's scope, newest first." })
   @ApiOkResponse({ type: AlarmPageDto })
   @ProblemResponses(400)
-  list(@CurrentScope() scope: AccessScope, @Query() query: AlarmListQueryDto): Promise<AlarmPageDto> {
+  list(
+    @CurrentScope() scope: AccessScope,
+    @Query() query: AlarmListQueryDto,
+  ): Promise<AlarmPageDto> {
     return this.alarms.list(scope, query);
   }
 }

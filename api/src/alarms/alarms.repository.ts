@@ -7,7 +7,13 @@ import type { PageRequest, PageResult } from '../common/paging/page-query.dto';
 import { skipOf } from '../common/paging/page-query.dto';
 import { COLLECTIONS } from '../database/collections';
 import { MONGO_DB } from '../database/database.module';
-import type { AckState, AlarmDocument, AlarmState, CircuitDocument, PerceivedSeverity } from '../database/documents';
+import type {
+  AckState,
+  AlarmDocument,
+  AlarmState,
+  CircuitDocument,
+  PerceivedSeverity,
+} from '../database/documents';
 import { withAlarmScope } from './alarm-scope.filter';
 
 export interface AlarmCriteria {
@@ -53,7 +59,12 @@ export class AlarmsRepository implements OnModuleInit {
   ): Promise<PageResult<AlarmDocument>> {
     // A shared element's alarm lists other customers' circuits too: filtering by one of
     // those must not confirm that it exists, so an invisible circuit matches nothing.
-    if (criteria.circuitId && !(await this.circuits.findOne(withCircuitScope(scope, { _id: criteria.circuitId }), { projection: { _id: 1 } }))) {
+    if (
+      criteria.circuitId &&
+      !(await this.circuits.findOne(withCircuitScope(scope, { _id: criteria.circuitId }), {
+        projection: { _id: 1 },
+      }))
+    ) {
       return { items: [], total: 0 };
     }
     const filter = await this.scoped(scope, this.criteriaFilter(criteria));
@@ -65,13 +76,21 @@ export class AlarmsRepository implements OnModuleInit {
   }
 
   /** Raised alarms per circuit, for circuits the scope can see (others count 0). */
-  async countRaisedByCircuit(scope: AccessScope, circuitIds: readonly string[]): Promise<Map<string, number>> {
+  async countRaisedByCircuit(
+    scope: AccessScope,
+    circuitIds: readonly string[],
+  ): Promise<Map<string, number>> {
     const counts = new Map<string, number>(circuitIds.map((id) => [id, 0]));
     if (circuitIds.length === 0) {
       return counts;
     }
-    const filter = await this.scoped(scope, { state: 'raised', affectedCircuitIds: { $in: [...circuitIds] } });
-    const rows = await this.alarms.find(filter, { projection: { affectedCircuitIds: 1 } }).toArray();
+    const filter = await this.scoped(scope, {
+      state: 'raised',
+      affectedCircuitIds: { $in: [...circuitIds] },
+    });
+    const rows = await this.alarms
+      .find(filter, { projection: { affectedCircuitIds: 1 } })
+      .toArray();
     for (const row of rows) {
       for (const id of row.affectedCircuitIds) {
         const n = counts.get(id);
@@ -85,22 +104,32 @@ export class AlarmsRepository implements OnModuleInit {
    * id → name of those affected circuits the scope may see. An alarm on a shared
    * element affects several customers' circuits; each customer sees only its own.
    */
-  async visibleCircuitNames(scope: AccessScope, ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+  async visibleCircuitNames(
+    scope: AccessScope,
+    ids: readonly string[],
+  ): Promise<ReadonlyMap<string, string>> {
     if (ids.length === 0) {
       return new Map();
     }
     const rows = await this.circuits
-      .find(withCircuitScope(scope, { _id: { $in: [...new Set(ids)] } }), { projection: { name: 1 } })
+      .find(withCircuitScope(scope, { _id: { $in: [...new Set(ids)] } }), {
+        projection: { name: 1 },
+      })
       .toArray();
     return new Map(rows.map((r) => [r._id, r.name]));
   }
 
-  private async scoped(scope: AccessScope, criteria: Filter<AlarmDocument>): Promise<Filter<AlarmDocument>> {
+  private async scoped(
+    scope: AccessScope,
+    criteria: Filter<AlarmDocument>,
+  ): Promise<Filter<AlarmDocument>> {
     if (scope.kind !== 'org-subtree') {
       return withAlarmScope(scope, criteria);
     }
     // Alarms carry customers, not org units: the subtree is the set of its circuits.
-    const rows = await this.circuits.find(withCircuitScope(scope, {}), { projection: { _id: 1 } }).toArray();
+    const rows = await this.circuits
+      .find(withCircuitScope(scope, {}), { projection: { _id: 1 } })
+      .toArray();
     return withAlarmScope(
       scope,
       criteria,

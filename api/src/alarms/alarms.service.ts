@@ -20,9 +20,16 @@ export class AlarmsService {
   constructor(private readonly alarms: AlarmsRepository) {}
 
   async list(scope: AccessScope, query: AlarmListQueryDto): Promise<AlarmPageDto> {
-    const sort = toMongoSort(parseSortSpec(query.sort), SORT_FIELDS, [{ field: 'alarmRaisedTime', direction: -1 }]);
+    const sort = toMongoSort(parseSortSpec(query.sort), SORT_FIELDS, [
+      { field: 'alarmRaisedTime', direction: -1 },
+    ]);
     const page = { page: query.page, pageSize: query.pageSize };
-    const criteria = { state: query.state, perceivedSeverity: query.severity, ackState: query.ackState, circuitId: query.circuitId };
+    const criteria = {
+      state: query.state,
+      perceivedSeverity: query.severity,
+      ackState: query.ackState,
+      circuitId: query.circuitId,
+    };
     const result = await this.alarms.list(scope, criteria, page, sort);
     const names = await this.alarms.visibleCircuitNames(
       scope,

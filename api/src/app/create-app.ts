@@ -8,7 +8,9 @@ import { configureApp } from './configure-app';
 
 /** Builds the configured application without listening (main.ts and the integration tests). */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   configureApp(app);
   return app;

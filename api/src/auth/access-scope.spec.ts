@@ -1,9 +1,10 @@
-import type { Role, UserDocument } from '../database/documents';
 import { userOf } from '../../test/support/user-documents';
+import type { Role, UserDocument } from '../database/documents';
 import { scopeFor } from './access-scope';
 import { principalFromUser } from './principal';
 
-const scopeOf = (role: Role, extra: Partial<UserDocument> = {}) => scopeFor(principalFromUser(userOf(role, extra)));
+const scopeOf = (role: Role, extra: Partial<UserDocument> = {}) =>
+  scopeFor(principalFromUser(userOf(role, extra)));
 
 describe('scopeFor', () => {
   it.each<Role>(['noc-operator', 'platform-admin'])('gives %s every customer', (role) => {
@@ -25,13 +26,16 @@ describe('scopeFor', () => {
     });
   });
 
-  it.each<Role>(['customer-engineer', 'customer-viewer'])('restricts %s to its org subtree', (role) => {
-    expect(scopeOf(role, { customerId: 'bank-a', orgUnitId: 'ou-a-city-1' })).toEqual({
-      kind: 'org-subtree',
-      customerId: 'bank-a',
-      orgUnitId: 'ou-a-city-1',
-    });
-  });
+  it.each<Role>(['customer-engineer', 'customer-viewer'])(
+    'restricts %s to its org subtree',
+    (role) => {
+      expect(scopeOf(role, { customerId: 'bank-a', orgUnitId: 'ou-a-city-1' })).toEqual({
+        kind: 'org-subtree',
+        customerId: 'bank-a',
+        orgUnitId: 'ou-a-city-1',
+      });
+    },
+  );
 
   it('fails closed for customer users missing their customer or org unit', () => {
     expect(scopeOf('customer-admin')).toEqual({ kind: 'none' });
@@ -40,7 +44,9 @@ describe('scopeFor', () => {
   });
 
   it('gives a field engineer nothing yet', () => {
-    expect(scopeOf('field-engineer', { customerId: 'bank-a', assignedCustomerIds: ['bank-a'] })).toEqual({ kind: 'none' });
+    expect(
+      scopeOf('field-engineer', { customerId: 'bank-a', assignedCustomerIds: ['bank-a'] }),
+    ).toEqual({ kind: 'none' });
   });
 
   it('cannot be mutated after the fact', () => {

@@ -34,12 +34,18 @@ export function scopeFor(principal: VerifiedPrincipal): AccessScope {
     case 'account-manager':
       return brand({ kind: 'customers', customerIds: [...principal.assignedCustomerIds] });
     case 'customer-admin':
-      return principal.customerId ? brand({ kind: 'customers', customerIds: [principal.customerId] }) : NONE;
+      return principal.customerId
+        ? brand({ kind: 'customers', customerIds: [principal.customerId] })
+        : NONE;
     case 'customer-engineer':
     case 'customer-viewer':
       // Fail closed: a customer user without an org unit sees nothing rather than the whole customer.
       return principal.customerId && principal.orgUnitId
-        ? brand({ kind: 'org-subtree', customerId: principal.customerId, orgUnitId: principal.orgUnitId })
+        ? brand({
+            kind: 'org-subtree',
+            customerId: principal.customerId,
+            orgUnitId: principal.orgUnitId,
+          })
         : NONE;
     case 'field-engineer':
       return NONE;

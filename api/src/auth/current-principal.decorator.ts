@@ -1,4 +1,8 @@
-import { createParamDecorator, type ExecutionContext, InternalServerErrorException } from '@nestjs/common';
+import {
+  createParamDecorator,
+  type ExecutionContext,
+  InternalServerErrorException,
+} from '@nestjs/common';
 import type { Request } from 'express';
 
 import { type AccessScope, scopeFor } from './access-scope';
@@ -18,7 +22,9 @@ function principalOf(ctx: ExecutionContext): VerifiedPrincipal {
 }
 
 /** The verified caller. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext) => principalOf(ctx));
+export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext) =>
+  principalOf(ctx),
+);
 
 /** The caller's access scope, derived from the verified principal; pass it to repositories. */
 export const CurrentScope = createParamDecorator(

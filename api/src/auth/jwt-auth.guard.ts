@@ -1,4 +1,9 @@
-import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Response } from 'express';
@@ -23,7 +28,12 @@ export class JwtAuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) {
+    if (
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    ) {
       return true;
     }
     const http = context.switchToHttp();
@@ -48,7 +58,8 @@ export class JwtAuthGuard implements CanActivate {
     } catch {
       return fail('The access token is invalid or expired.');
     }
-    const user = typeof claims.sub === 'string' ? await this.users.findEnabledById(claims.sub) : null;
+    const user =
+      typeof claims.sub === 'string' ? await this.users.findEnabledById(claims.sub) : null;
     if (!user) {
       return fail('The access token is invalid or expired.');
     }

@@ -9,10 +9,19 @@ export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 
-function derive(password: string, salt: Buffer, N: number, r: number, p: number, keyLen: number): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  N: number,
+  r: number,
+  p: number,
+  keyLen: number,
+): Promise<Buffer> {
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r + 1024 * 1024 };
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, keyLen, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFC'), salt, keyLen, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 
@@ -36,10 +45,24 @@ function parse(stored: string): ParsedHash | null {
   if (scheme !== 'scrypt' || rest.length > 0 || !salt || !key) {
     return null;
   }
-  const parsed = { N: Number(n), r: Number(r), p: Number(p), salt: Buffer.from(salt, 'base64'), key: Buffer.from(key, 'base64') };
+  const parsed = {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    salt: Buffer.from(salt, 'base64'),
+    key: Buffer.from(key, 'base64'),
+  };
   const sane =
-    Number.isInteger(parsed.N) && parsed.N >= 2 && parsed.N <= 2 ** 20 && Number.isInteger(parsed.r) && parsed.r >= 1 &&
-    parsed.r <= 32 && Number.isInteger(parsed.p) && parsed.p >= 1 && parsed.p <= 16 && parsed.key.length >= 16;
+    Number.isInteger(parsed.N) &&
+    parsed.N >= 2 &&
+    parsed.N <= 2 ** 20 &&
+    Number.isInteger(parsed.r) &&
+    parsed.r >= 1 &&
+    parsed.r <= 32 &&
+    Number.isInteger(parsed.p) &&
+    parsed.p >= 1 &&
+    parsed.p <= 16 &&
+    parsed.key.length >= 16;
   return sane ? parsed : null;
 }
 
@@ -48,7 +71,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parsed = parse(stored);
   if (!parsed) {
     // Same cost as a real check, so a broken record is not distinguishable by timing either.
-    await derive(password, randomBytes(SALT_BYTES), SCRYPT_PARAMS.N, SCRYPT_PARAMS.r, SCRYPT_PARAMS.p, KEY_BYTES);
+    await derive(
+      password,
+      randomBytes(SALT_BYTES),
+      SCRYPT_PARAMS.N,
+      SCRYPT_PARAMS.r,
+      SCRYPT_PARAMS.p,
+      KEY_BYTES,
+    );
     return false;
   }
   const key = await derive(password, parsed.salt, parsed.N, parsed.r, parsed.p, parsed.key.length);

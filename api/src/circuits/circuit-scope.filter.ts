@@ -22,6 +22,9 @@ export function circuitScopeFilter(scope: AccessScope): Filter<CircuitDocument> 
   }
 }
 
-export function withCircuitScope(scope: AccessScope, criteria: Filter<CircuitDocument>): Filter<CircuitDocument> {
+export function withCircuitScope(
+  scope: AccessScope,
+  criteria: Filter<CircuitDocument>,
+): Filter<CircuitDocument> {
   return { $and: [circuitScopeFilter(scope), criteria] };
 }

@@ -18,10 +18,13 @@ export class CircuitsController {
   constructor(private readonly circuits: CircuitsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Circuits in the caller\'s scope, paged.' })
+  @ApiOperation({ summary: "Circuits in the caller's scope, paged." })
   @ApiOkResponse({ type: CircuitPageDto })
   @ProblemResponses(400)
-  list(@CurrentScope() scope: AccessScope, @Query() query: CircuitListQueryDto): Promise<CircuitPageDto> {
+  list(
+    @CurrentScope() scope: AccessScope,
+    @Query() query: CircuitListQueryDto,
+  ): Promise<CircuitPageDto> {
     return this.circuits.list(scope, query);
   }
 
@@ -29,7 +32,10 @@ export class CircuitsController {
   @ApiOperation({ summary: 'One circuit with its ends and route.' })
   @ApiOkResponse({ type: CircuitDetailDto })
   @ProblemResponses(400, 404)
-  detail(@CurrentScope() scope: AccessScope, @Param() params: IdParamDto): Promise<CircuitDetailDto> {
+  detail(
+    @CurrentScope() scope: AccessScope,
+    @Param() params: IdParamDto,
+  ): Promise<CircuitDetailDto> {
     return this.circuits.detail(scope, params.id);
   }
 }

@@ -86,10 +86,18 @@ export class CircuitsRepository implements OnModuleInit {
       return null;
     }
     const siteIds = [circuit.aEnd.siteId, circuit.zEnd.siteId];
-    const deviceIds = [...new Set([circuit.aEnd.deviceId, circuit.zEnd.deviceId, ...circuit.route.map((h) => h.deviceId)])];
+    const deviceIds = [
+      ...new Set([
+        circuit.aEnd.deviceId,
+        circuit.zEnd.deviceId,
+        ...circuit.route.map((h) => h.deviceId),
+      ]),
+    ];
     const [sites, elements] = await Promise.all([
       this.sites.find({ _id: { $in: siteIds } }, { projection: { name: 1, nameEn: 1 } }).toArray(),
-      this.elements.find({ _id: { $in: deviceIds } }, { projection: { name: 1, role: 1, mgmtIp: 1 } }).toArray(),
+      this.elements
+        .find({ _id: { $in: deviceIds } }, { projection: { name: 1, role: 1, mgmtIp: 1 } })
+        .toArray(),
     ]);
     return {
       circuit,
@@ -99,12 +107,16 @@ export class CircuitsRepository implements OnModuleInit {
   }
 
   /** Names of the end sites of circuits already read with a scope. */
-  private async siteNames(circuits: readonly CircuitDocument[]): Promise<ReadonlyMap<string, string>> {
+  private async siteNames(
+    circuits: readonly CircuitDocument[],
+  ): Promise<ReadonlyMap<string, string>> {
     const ids = [...new Set(circuits.flatMap((c) => [c.aEnd.siteId, c.zEnd.siteId]))];
     if (ids.length === 0) {
       return new Map();
     }
-    const sites = await this.sites.find({ _id: { $in: ids } }, { projection: { name: 1 } }).toArray();
+    const sites = await this.sites
+      .find({ _id: { $in: ids } }, { projection: { name: 1 } })
+      .toArray();
     return new Map(sites.map((s) => [s._id, s.name]));
   }
 

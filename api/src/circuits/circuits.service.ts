@@ -28,9 +28,16 @@ export class CircuitsService {
   ) {}
 
   async list(scope: AccessScope, query: CircuitListQueryDto): Promise<CircuitPageDto> {
-    const sort = toMongoSort(parseSortSpec(query.sort), SORT_FIELDS, [{ field: 'id', direction: 1 }]);
+    const sort = toMongoSort(parseSortSpec(query.sort), SORT_FIELDS, [
+      { field: 'id', direction: 1 },
+    ]);
     const page = { page: query.page, pageSize: query.pageSize };
-    const criteria = { product: query.product, state: query.state, customerId: query.customerId, q: query.q };
+    const criteria = {
+      product: query.product,
+      state: query.state,
+      customerId: query.customerId,
+      q: query.q,
+    };
     const result = await this.circuits.list(scope, criteria, page, sort);
     const counts = await this.alarms.countRaisedByCircuit(
       scope,
@@ -76,7 +83,11 @@ export class CircuitsService {
   }
 }
 
-function toSummary(c: CircuitDocument, siteNames: ReadonlyMap<string, string>, activeAlarmCount: number): CircuitSummaryDto {
+function toSummary(
+  c: CircuitDocument,
+  siteNames: ReadonlyMap<string, string>,
+  activeAlarmCount: number,
+): CircuitSummaryDto {
   return {
     id: c._id,
     name: c.name,

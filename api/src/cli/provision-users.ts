@@ -1,9 +1,8 @@
-import 'reflect-metadata';
-
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 import { MongoClient } from 'mongodb';
+import 'reflect-metadata';
 
 import { hashPassword } from '../auth/password-hasher';
 import { loadProvisionConfig } from '../config/provision-config';
@@ -36,7 +35,9 @@ async function main(): Promise<void> {
       if (e.customerId && !orgUnitId) {
         const customer = await customers.findOne({ _id: e.customerId });
         if (!customer) {
-          throw new Error(`${e.username}: customer ${e.customerId} does not exist (seed the network first)`);
+          throw new Error(
+            `${e.username}: customer ${e.customerId} does not exist (seed the network first)`,
+          );
         }
         orgUnitId = customer.rootOrgUnitId;
       }
@@ -56,7 +57,9 @@ async function main(): Promise<void> {
     for (const user of resolved) {
       if (await users.upsertByUsername(user, randomUUID(), new Date())) created += 1;
     }
-    console.log(`provisioned ${resolved.length} users (${created} new, ${resolved.length - created} updated)`);
+    console.log(
+      `provisioned ${resolved.length} users (${created} new, ${resolved.length - created} updated)`,
+    );
   } finally {
     await client.close();
   }

@@ -26,17 +26,26 @@ const entry = z
   .strict()
   .superRefine((u, ctx) => {
     if (CUSTOMER_ROLES.includes(u.role) && !u.customerId) {
-      ctx.addIssue({ code: 'custom', path: ['customerId'], message: `required for role ${u.role}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customerId'],
+        message: `required for role ${u.role}`,
+      });
     }
     if (!CUSTOMER_ROLES.includes(u.role) && (u.customerId || u.orgUnitId)) {
-      ctx.addIssue({ code: 'custom', path: ['customerId'], message: `operator role ${u.role} belongs to no customer` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customerId'],
+        message: `operator role ${u.role} belongs to no customer`,
+      });
     }
   });
 
 export const userProvisioningFileSchema = z.array(entry).superRefine((users, ctx) => {
   const seen = new Set<string>();
   users.forEach((u, i) => {
-    if (seen.has(u.username)) ctx.addIssue({ code: 'custom', path: [i, 'username'], message: `duplicate ${u.username}` });
+    if (seen.has(u.username))
+      ctx.addIssue({ code: 'custom', path: [i, 'username'], message: `duplicate ${u.username}` });
     seen.add(u.username);
   });
 });

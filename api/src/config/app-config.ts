@@ -17,7 +17,12 @@ const schema = z.object({
   KAFKA_BROKERS: z
     .string()
     .default('localhost:9092')
-    .transform((s) => s.split(',').map((b) => b.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    ),
   KAFKA_CLIENT_ID: z.string().default('circuitcare-api'),
   /** Consumer group of the ingestion: every replica shares the partitions. */
   KAFKA_INGEST_GROUP: z.string().default('circuitcare-ingest'),

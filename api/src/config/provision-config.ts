@@ -10,7 +10,9 @@ const schema = z.object({
 
 export type ProvisionConfig = z.infer<typeof schema>;
 
-export function loadProvisionConfig(env: Record<string, string | undefined> = process.env): ProvisionConfig {
+export function loadProvisionConfig(
+  env: Record<string, string | undefined> = process.env,
+): ProvisionConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -5,7 +5,10 @@ export interface DependencyStatus {
 }
 
 /** Runs one probe with a deadline, measuring its latency; never throws. */
-export async function timedCheck(probe: () => Promise<unknown>, timeoutMs: number): Promise<DependencyStatus> {
+export async function timedCheck(
+  probe: () => Promise<unknown>,
+  timeoutMs: number,
+): Promise<DependencyStatus> {
   const started = process.hrtime.bigint();
   const elapsed = (): number => Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
   let timer: NodeJS.Timeout | undefined;
@@ -18,7 +21,11 @@ export async function timedCheck(probe: () => Promise<unknown>, timeoutMs: numbe
     ]);
     return { status: 'up', latencyMs: elapsed() };
   } catch (error) {
-    return { status: 'down', latencyMs: elapsed(), error: error instanceof Error ? error.message : String(error) };
+    return {
+      status: 'down',
+      latencyMs: elapsed(),
+      error: error instanceof Error ? error.message : String(error),
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -1,5 +1,10 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { Public } from '../auth/public.decorator';
@@ -13,9 +18,15 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Kafka, MongoDB and Redis reachability. Public, for load balancers and the demo runner.' })
+  @ApiOperation({
+    summary:
+      'Kafka, MongoDB and Redis reachability. Public, for load balancers and the demo runner.',
+  })
   @ApiOkResponse({ type: HealthDto, description: 'Every dependency is up.' })
-  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'At least one dependency is down.' })
+  @ApiServiceUnavailableResponse({
+    type: HealthDto,
+    description: 'At least one dependency is down.',
+  })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     const [kafka, mongodb, redis] = await Promise.all([
       this.probes.kafkaCluster(),

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 
-import { HealthController } from './health.controller';
 import { HealthProbes } from './health-probes';
+import { HealthController } from './health.controller';
 
 @Module({
   controllers: [HealthController],

@@ -12,7 +12,10 @@ import { buildOpenApiDocument } from './openapi-document';
  */
 export async function renderOpenApi(): Promise<string> {
   // Only the shape of the app matters here; the secret is a placeholder that never signs anything.
-  const config = loadConfig({ JWT_SECRET: 'openapi-generation-placeholder-secret-000', INGEST_ENABLED: 'false' });
+  const config = loadConfig({
+    JWT_SECRET: 'openapi-generation-placeholder-secret-000',
+    INGEST_ENABLED: 'false',
+  });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     preview: true,
     logger: false,

@@ -1,7 +1,7 @@
-import 'reflect-metadata';
-
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+import 'reflect-metadata';
 
 import { renderOpenApi } from './render-openapi';
 

@@ -1,6 +1,6 @@
 import type { Granularity, PerfBucketDocument, PerfRawDocument } from '../database/documents';
-import { GRANULARITY_MS } from '../ingest/perf/perf-buckets';
 import { percentileFromHistogram } from '../ingest/perf-histogram';
+import { GRANULARITY_MS } from '../ingest/perf/perf-buckets';
 import type { PerformancePointDto } from './dto/performance-series.dto';
 
 function util(bps: number, bandwidthBps: number): number {
@@ -29,13 +29,20 @@ export function rawPoint(doc: PerfRawDocument, bandwidthBps: number): Performanc
  * rate divides by the time the bucket covers: its whole length, or up to its last
  * sample while it is still filling.
  */
-export function bucketPoint(doc: PerfBucketDocument, granularity: Granularity, bandwidthBps: number): PerformancePointDto {
+export function bucketPoint(
+  doc: PerfBucketDocument,
+  granularity: Granularity,
+  bandwidthBps: number,
+): PerformancePointDto {
   const count = Math.max(doc.count, 1);
   const inBps = doc.in.sumBps / count;
   const outBps = doc.out.sumBps / count;
   const start = new Date(doc.start).getTime();
   const lengthSec = GRANULARITY_MS[granularity] / 1000;
-  const coveredSec = Math.min(lengthSec, Math.max(1, (new Date(doc.lastSampleAt).getTime() - start) / 1000));
+  const coveredSec = Math.min(
+    lengthSec,
+    Math.max(1, (new Date(doc.lastSampleAt).getTime() - start) / 1000),
+  );
   return {
     t: new Date(start).toISOString(),
     inBps,

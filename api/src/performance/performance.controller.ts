@@ -18,8 +18,9 @@ export class PerformanceController {
 
   @Get(':id/performance')
   @ApiOperation({
-    summary: 'Traffic, utilisation, errors and discards of the circuit\'s A-end WAN interface.',
-    description: 'The granularity follows the range: raw ≤ 6 h, 5m ≤ 3 days, 1h ≤ 60 days, 1d up to 400 days.',
+    summary: "Traffic, utilisation, errors and discards of the circuit's A-end WAN interface.",
+    description:
+      'The granularity follows the range: raw ≤ 6 h, 5m ≤ 3 days, 1h ≤ 60 days, 1d up to 400 days.',
   })
   @ApiOkResponse({ type: PerformanceSeriesDto })
   @ProblemResponses(400, 404)

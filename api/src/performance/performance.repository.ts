@@ -5,12 +5,25 @@ import type { AccessScope } from '../auth/access-scope';
 import { withCircuitScope } from '../circuits/circuit-scope.filter';
 import { COLLECTIONS } from '../database/collections';
 import { MONGO_DB } from '../database/database.module';
-import type { CircuitDocument, Granularity, PerfBucketDocument, PerfRawDocument } from '../database/documents';
+import type {
+  CircuitDocument,
+  Granularity,
+  PerfBucketDocument,
+  PerfRawDocument,
+} from '../database/documents';
 import type { SeriesSource } from './granularity-choice';
 
 export type CircuitSeries =
-  | { circuit: Pick<CircuitDocument, '_id' | 'aEnd' | 'bandwidthBps'>; source: 'raw'; raw: PerfRawDocument[] }
-  | { circuit: Pick<CircuitDocument, '_id' | 'aEnd' | 'bandwidthBps'>; source: Granularity; buckets: PerfBucketDocument[] };
+  | {
+      circuit: Pick<CircuitDocument, '_id' | 'aEnd' | 'bandwidthBps'>;
+      source: 'raw';
+      raw: PerfRawDocument[];
+    }
+  | {
+      circuit: Pick<CircuitDocument, '_id' | 'aEnd' | 'bandwidthBps'>;
+      source: Granularity;
+      buckets: PerfBucketDocument[];
+    };
 
 /**
  * Performance series of a circuit. The only entry point takes the caller's scope and

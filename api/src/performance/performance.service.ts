@@ -15,14 +15,23 @@ const DEFAULT_RANGE_MS = 24 * 3_600_000;
 export class PerformanceService {
   constructor(private readonly performance: PerformanceRepository) {}
 
-  async series(scope: AccessScope, circuitId: string, query: PerformanceQueryDto, now: Date): Promise<PerformanceSeriesDto> {
+  async series(
+    scope: AccessScope,
+    circuitId: string,
+    query: PerformanceQueryDto,
+    now: Date,
+  ): Promise<PerformanceSeriesDto> {
     const to = query.to ? new Date(query.to) : now;
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_MS);
     if (from.getTime() >= to.getTime()) {
-      throw new RequestValidationException([{ path: 'from', message: 'from must be earlier than to' }]);
+      throw new RequestValidationException([
+        { path: 'from', message: 'from must be earlier than to' },
+      ]);
     }
     if (to.getTime() - from.getTime() > MAX_RANGE_MS) {
-      throw new RequestValidationException([{ path: 'to', message: 'to must be at most 400 days after from' }]);
+      throw new RequestValidationException([
+        { path: 'to', message: 'to must be at most 400 days after from' },
+      ]);
     }
     const source = chooseSource(from.getTime(), to.getTime());
     // A bucket that started before `from` still holds samples of the range.

@@ -24,7 +24,10 @@ export interface ApiHarness {
  * Boots the real application in-process on a random loopback port, against the local
  * FerretDB, Kafka and Redis, with a database of its own (dropped on close).
  */
-export async function startApi(dbName: string, env: Record<string, string> = {}): Promise<ApiHarness> {
+export async function startApi(
+  dbName: string,
+  env: Record<string, string> = {},
+): Promise<ApiHarness> {
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'test',
@@ -57,7 +60,8 @@ export async function startApi(dbName: string, env: Record<string, string> = {})
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username, password }),
       });
-      if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status} ${await res.text()}`);
+      if (res.status !== 200)
+        throw new Error(`login ${username}: HTTP ${res.status} ${await res.text()}`);
       return ((await res.json()) as { accessToken: string }).accessToken;
     },
     async close() {

@@ -25,7 +25,9 @@ export async function insertUser(
   db: Db,
   username: string,
   role: Role,
-  extra: Partial<Pick<UserDocument, 'customerId' | 'orgUnitId' | 'assignedCustomerIds' | 'disabled'>> = {},
+  extra: Partial<
+    Pick<UserDocument, 'customerId' | 'orgUnitId' | 'assignedCustomerIds' | 'disabled'>
+  > = {},
 ): Promise<UserDocument> {
   // One scrypt hash per test run is enough: every test user shares the password.
   passwordHash ??= hashPassword(TEST_PASSWORD);
@@ -46,7 +48,11 @@ export async function insertUser(
 }
 
 /** A customer with a root unit and the given child units (`{ id: parentId }`). */
-export async function insertCustomer(db: Db, id: string, units: Record<string, string> = {}): Promise<CustomerDocument> {
+export async function insertCustomer(
+  db: Db,
+  id: string,
+  units: Record<string, string> = {},
+): Promise<CustomerDocument> {
   const root = `${id}-root`;
   const customer: CustomerDocument = { _id: id, name: id, nameEn: id, rootOrgUnitId: root };
   await db.collection<CustomerDocument>(COLLECTIONS.customers).insertOne(customer);
@@ -146,7 +152,13 @@ export async function insertAlarm(
     reductionKey,
     activeKey: state === 'raised' ? reductionKey : `${reductionKey}#cleared#${id}`,
     customerIds,
-    alarmedObject: { id: `pe-shared-1:${id}`, type: 'interface', deviceId: 'pe-shared-1', ifIndex: 7, name: 'PE-1 Gi0/0/7' },
+    alarmedObject: {
+      id: `pe-shared-1:${id}`,
+      type: 'interface',
+      deviceId: 'pe-shared-1',
+      ifIndex: 7,
+      name: 'PE-1 Gi0/0/7',
+    },
     alarmType: 'communicationsAlarm',
     perceivedSeverity: 'major',
     probableCause: 'linkDown',
@@ -167,7 +179,13 @@ export async function insertAlarm(
   return alarm;
 }
 
-export async function insertRawPoints(db: Db, circuit: CircuitDocument, times: Date[], inBps: number, outBps: number): Promise<void> {
+export async function insertRawPoints(
+  db: Db,
+  circuit: CircuitDocument,
+  times: Date[],
+  inBps: number,
+  outBps: number,
+): Promise<void> {
   const { deviceId, ifIndex } = circuit.aEnd;
   const docs: PerfRawDocument[] = times.map((t) => ({
     _id: `${deviceId}:${ifIndex}|${t.toISOString()}`,

@@ -7,8 +7,21 @@ import type { AckState, AlarmState, PerceivedSeverity } from '../../database/doc
 
 export const ALARM_STATES: readonly AlarmState[] = ['raised', 'cleared'];
 export const ACK_STATES: readonly AckState[] = ['acknowledged', 'unacknowledged'];
-export const SEVERITIES: readonly PerceivedSeverity[] = ['critical', 'major', 'minor', 'warning', 'indeterminate', 'cleared'];
-export const ALARM_SORT_FIELDS = ['alarmRaisedTime', 'alarmChangedTime', 'alarmClearedTime', 'state', 'id'] as const;
+export const SEVERITIES: readonly PerceivedSeverity[] = [
+  'critical',
+  'major',
+  'minor',
+  'warning',
+  'indeterminate',
+  'cleared',
+];
+export const ALARM_SORT_FIELDS = [
+  'alarmRaisedTime',
+  'alarmChangedTime',
+  'alarmClearedTime',
+  'state',
+  'id',
+] as const;
 
 export class AlarmListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ALARM_STATES })
@@ -26,9 +39,13 @@ export class AlarmListQueryDto extends PageQueryDto {
   @IsIn(ACK_STATES)
   ackState?: AckState;
 
-  @ApiPropertyOptional({ description: 'Only alarms affecting this circuit (empty if it is outside the caller\'s scope).' })
+  @ApiPropertyOptional({
+    description: "Only alarms affecting this circuit (empty if it is outside the caller's scope).",
+  })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9._:-]{1,128}$/, { message: 'circuitId must be 1-128 letters, digits or . _ : -' })
+  @Matches(/^[A-Za-z0-9._:-]{1,128}$/, {
+    message: 'circuitId must be 1-128 letters, digits or . _ : -',
+  })
   circuitId?: string;
 
   @ApiPropertyOptional({

@@ -62,7 +62,10 @@ export class AlarmDto {
   @ApiProperty({ type: AlarmedObjectRefDto })
   alarmedObject!: AlarmedObjectRefDto;
 
-  @ApiProperty({ type: [AffectedServiceRefDto], description: 'Affected circuits visible to the caller.' })
+  @ApiProperty({
+    type: [AffectedServiceRefDto],
+    description: 'Affected circuits visible to the caller.',
+  })
   affectedService!: AffectedServiceRefDto[];
 
   @ApiProperty({ type: [String], description: 'Ids of affectedService, for convenience.' })

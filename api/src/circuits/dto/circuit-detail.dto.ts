@@ -37,10 +37,17 @@ export class RouteHopDto {
   @ApiProperty({ enum: ELEMENT_ROLES, nullable: true })
   role!: ElementRole | null;
 
-  @ApiProperty({ type: [Number], description: 'Interfaces entering and leaving the element, in route order.' })
+  @ApiProperty({
+    type: [Number],
+    description: 'Interfaces entering and leaving the element, in route order.',
+  })
   ifIndexes!: number[];
 
-  @ApiProperty({ nullable: true, type: String, description: 'Link towards the next hop; null on the last one.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Link towards the next hop; null on the last one.',
+  })
   linkId!: string | null;
 }
 

@@ -62,6 +62,6 @@ export class CircuitPageDto {
   @ApiProperty()
   pageSize!: number;
 
-  @ApiProperty({ description: 'Matching circuits in the caller\'s scope, over all pages.' })
+  @ApiProperty({ description: "Matching circuits in the caller's scope, over all pages." })
   total!: number;
 }

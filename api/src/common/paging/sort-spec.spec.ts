@@ -28,7 +28,13 @@ describe('sort specs', () => {
   });
 
   it('maps to document fields, drops repeats and ends with _id for stable pages', () => {
-    expect(toMongoSort(parseSortSpec('-id,name,name'), { id: '_id', name: 'name' }, [])).toEqual({ _id: -1, name: 1 });
-    expect(toMongoSort([], { t: 'alarmRaisedTime' }, [{ field: 't', direction: -1 }])).toEqual({ alarmRaisedTime: -1, _id: 1 });
+    expect(toMongoSort(parseSortSpec('-id,name,name'), { id: '_id', name: 'name' }, [])).toEqual({
+      _id: -1,
+      name: 1,
+    });
+    expect(toMongoSort([], { t: 'alarmRaisedTime' }, [{ field: 't', direction: -1 }])).toEqual({
+      alarmRaisedTime: -1,
+      _id: 1,
+    });
   });
 });

@@ -1,4 +1,8 @@
-import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import {
+  registerDecorator,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
 
 export interface SortKey {
   field: string;
@@ -15,7 +19,9 @@ export function parseSortSpec(spec: string | undefined): SortKey[] {
     .map((token) => token.trim())
     .filter(Boolean)
     .map((token) =>
-      token.startsWith('-') ? { field: token.slice(1), direction: -1 as const } : { field: token, direction: 1 as const },
+      token.startsWith('-')
+        ? { field: token.slice(1), direction: -1 as const }
+        : { field: token, direction: 1 as const },
     );
 }
 
@@ -42,7 +48,10 @@ export function toMongoSort(
 }
 
 /** Validates `?sort=field,-field` against a whitelist of sortable fields. */
-export function IsSortSpec(allowed: readonly string[], options?: ValidationOptions): PropertyDecorator {
+export function IsSortSpec(
+  allowed: readonly string[],
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     registerDecorator({
       name: 'isSortSpec',

@@ -27,6 +27,9 @@ export class ProblemDetailsDto implements ProblemDetails {
   @ApiProperty({ description: 'Path of the request.', example: '/api/v1/circuits' })
   instance!: string;
 
-  @ApiPropertyOptional({ type: [ProblemFieldErrorDto], description: 'Present on validation errors.' })
+  @ApiPropertyOptional({
+    type: [ProblemFieldErrorDto],
+    description: 'Present on validation errors.',
+  })
   errors?: ProblemFieldErrorDto[];
 }

@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './problem-details';
@@ -65,12 +72,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     // Express' body parser signals malformed JSON with a plain error carrying a status.
     const status =
-      exception instanceof HttpException ? exception.getStatus() : (statusOfParserError(exception) ?? 500);
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : (statusOfParserError(exception) ?? 500);
     const slug = SLUGS[status] ?? (status >= 500 ? 'internal-error' : 'client-error');
     const title = TITLES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
     let detail: string;
     if (status >= 500) {
-      detail = status === 503 ? 'The service is temporarily unavailable.' : 'An unexpected error occurred.';
+      detail =
+        status === 503
+          ? 'The service is temporarily unavailable.'
+          : 'An unexpected error occurred.';
     } else if (exception instanceof HttpException) {
       detail = detailOf(exception);
     } else {
@@ -96,7 +108,12 @@ function detailOf(exception: HttpException): string {
 }
 
 function statusOfParserError(exception: unknown): number | undefined {
-  if (typeof exception === 'object' && exception !== null && 'type' in exception && 'status' in exception) {
+  if (
+    typeof exception === 'object' &&
+    exception !== null &&
+    'type' in exception &&
+    'status' in exception
+  ) {
     const status = (exception as { status: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return status;

@@ -7,7 +7,7 @@ import { ProblemDetailsDto } from './problem-details.dto';
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input; `errors[]` names each failing field.',
   401: 'Missing, invalid or expired bearer token.',
-  404: 'Not found, or outside the caller\'s scope (indistinguishable by design).',
+  404: "Not found, or outside the caller's scope (indistinguishable by design).",
   503: 'A dependency is down.',
 };
 

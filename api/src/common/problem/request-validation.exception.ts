@@ -14,7 +14,10 @@ export class RequestValidationException extends BadRequestException {
 }
 
 /** class-validator reports a tree (nested DTOs, arrays); the problem body wants one line per leaf field. */
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ProblemFieldError[] {
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  prefix = '',
+): ProblemFieldError[] {
   const out: ProblemFieldError[] = [];
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;

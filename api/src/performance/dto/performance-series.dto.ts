@@ -15,7 +15,11 @@ export class InterfaceRefDto {
  * circuit's bandwidth (1 = 100 %). On raw points max and p95 equal the value itself.
  */
 export class PerformancePointDto {
-  @ApiProperty({ type: String, format: 'date-time', description: 'Sample time (raw) or bucket start.' })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    description: 'Sample time (raw) or bucket start.',
+  })
   t!: string;
 
   @ApiProperty()
@@ -36,7 +40,11 @@ export class PerformancePointDto {
   @ApiProperty()
   outBpsMax!: number;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'From the bucket histogram: within ±2.5 %.' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'From the bucket histogram: within ±2.5 %.',
+  })
   inBpsP95!: number | null;
 
   @ApiProperty({ nullable: true, type: Number })
@@ -53,10 +61,16 @@ export class PerformanceSeriesDto {
   @ApiProperty()
   circuitId!: string;
 
-  @ApiProperty({ type: InterfaceRefDto, description: 'The A-end WAN interface the series is measured on.' })
+  @ApiProperty({
+    type: InterfaceRefDto,
+    description: 'The A-end WAN interface the series is measured on.',
+  })
   interface!: InterfaceRefDto;
 
-  @ApiProperty({ enum: ['raw', '5m', '1h', '1d'], description: 'raw ≤ 6 h, 5m ≤ 3 days, 1h ≤ 60 days, else 1d.' })
+  @ApiProperty({
+    enum: ['raw', '5m', '1h', '1d'],
+    description: 'raw ≤ 6 h, 5m ≤ 3 days, 1h ≤ 60 days, else 1d.',
+  })
   granularity!: SeriesSource;
 
   @ApiProperty({ description: 'Bandwidth the utilisation refers to, in bit/s.' })
