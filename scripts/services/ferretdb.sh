@@ -11,6 +11,9 @@ FERRETDB_BIN=$FERRETDB_HOME/ferretdb
 FERRETDB_PIDFILE=$RUN_DIR/ferretdb.pid
 FERRETDB_LOG=$RUN_DIR/ferretdb.log
 FERRETDB_LOG_LEVEL=${FERRETDB_LOG_LEVEL:-warn}
+# FerretDB 1.x holds a pool connection per matching update statement until the command ends
+# (see api/src/ingest/mongo/idempotent-writes.ts); PostgreSQL allows 200 (postgresql.conf).
+FERRETDB_POOL_MAX_CONNS=${FERRETDB_POOL_MAX_CONNS:-150}
 
 ferretdb_pid() { pid_matching "$FERRETDB_PIDFILE" "$FERRETDB_BIN"; }
 
@@ -46,7 +49,7 @@ ferretdb_start() {
   rotate_log "$FERRETDB_LOG"
   log "ferretdb: starting on 127.0.0.1:$FERRETDB_PORT"
   setsid "$FERRETDB_BIN" --listen-addr "127.0.0.1:$FERRETDB_PORT" \
-    --postgresql-url "postgres://postgres@127.0.0.1:$PG_PORT/$PG_DB" \
+    --postgresql-url "postgres://postgres@127.0.0.1:$PG_PORT/$PG_DB?pool_max_conns=$FERRETDB_POOL_MAX_CONNS" \
     --log-level "$FERRETDB_LOG_LEVEL" </dev/null >>"$FERRETDB_LOG" 2>&1 9>&- &
   echo $! >"$FERRETDB_PIDFILE"
   disown 2>/dev/null || true

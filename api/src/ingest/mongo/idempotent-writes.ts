@@ -17,12 +17,22 @@ export function isDuplicateKey(err: unknown): boolean {
 export interface TolerantResult {
   /** Operations that hit E11000: already applied before (redelivery). */
   duplicates: number;
-  /** bulkWrite round trips (1 unless duplicates were met). */
+  /** bulkWrite round trips (one per command, plus one per duplicate met). */
   roundTrips: number;
 }
 
 /**
- * bulkWrite in which E11000 means "already applied" and every other error fails.
+ * Statements per write command. FerretDB 1.24's PostgreSQL handler keeps one pool
+ * connection per update statement that matches a document until the whole command
+ * ends (msg_update.go: `defer` inside the statement loop); its pool holds 50, and a
+ * command past that waits for itself for ever — and so does every other client.
+ * Small commands × the partitions processed at once stay far below the pool.
+ */
+export const MAX_STATEMENTS_PER_COMMAND = 8;
+
+/**
+ * bulkWrite in which E11000 means "already applied" and every other error fails,
+ * sent as commands of at most MAX_STATEMENTS_PER_COMMAND statements.
  *
  * Ordered on purpose: FerretDB 1.24's update command stops at the first write error
  * even with ordered: false (and reports only that one), so "unordered, classify each
@@ -41,8 +51,9 @@ export async function bulkWriteTolerant<T extends Document>(
   while (start < operations.length) {
     roundTrips += 1;
     try {
-      await collection.bulkWrite(operations.slice(start), { ordered: true });
-      return { duplicates, roundTrips };
+      const end = Math.min(operations.length, start + MAX_STATEMENTS_PER_COMMAND);
+      await collection.bulkWrite(operations.slice(start, end), { ordered: true });
+      start = end;
     } catch (err) {
       if (!(err instanceof MongoBulkWriteError)) throw err;
       const writeErrors = err.writeErrors as WriteError | WriteError[];
