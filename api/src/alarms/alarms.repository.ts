@@ -14,6 +14,7 @@ import type {
   CircuitDocument,
   PerceivedSeverity,
 } from '../database/documents';
+import { ensureIndexes } from '../database/ensure-indexes';
 import { withAlarmScope } from './alarm-scope.filter';
 
 export interface AlarmCriteria {
@@ -43,8 +44,8 @@ export class AlarmsRepository implements OnModuleInit {
    * FerretDB 1.x has no sparse or partial index, so a cleared alarm keeps a distinct key.
    */
   async ensureIndexes(): Promise<void> {
-    await this.alarms.createIndexes([
-      { key: { activeKey: 1 }, unique: true },
+    await ensureIndexes(this.alarms, [
+      { key: { activeKey: 1 }, options: { unique: true } },
       { key: { state: 1, alarmRaisedTime: -1 } },
       { key: { customerIds: 1 } },
       { key: { affectedCircuitIds: 1 } },

@@ -7,6 +7,7 @@ import { skipOf } from '../common/paging/page-query.dto';
 import { COLLECTIONS } from '../database/collections';
 import { MONGO_DB } from '../database/database.module';
 import type { CircuitDocument, ElementDocument, SiteDocument } from '../database/documents';
+import { ensureIndexes } from '../database/ensure-indexes';
 import { withCircuitScope } from './circuit-scope.filter';
 
 export interface CircuitCriteria {
@@ -49,7 +50,7 @@ export class CircuitsRepository implements OnModuleInit {
 
   /** Idempotent; the keys follow the scope filters and the list's filters. */
   async ensureIndexes(): Promise<void> {
-    await this.circuits.createIndexes([
+    await ensureIndexes(this.circuits, [
       { key: { customerId: 1, _id: 1 } },
       { key: { orgPath: 1 } },
       { key: { state: 1 } },

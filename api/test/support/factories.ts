@@ -146,7 +146,7 @@ export async function insertAlarm(
 ): Promise<AlarmDocument> {
   const raisedAt = new Date('2026-11-20T08:00:00Z');
   const state = extra.state ?? 'raised';
-  const reductionKey = `linkDown|${id}`;
+  const reductionKey = extra.reductionKey ?? `linkDown|${id}`;
   const alarm: AlarmDocument = {
     _id: id,
     reductionKey,
