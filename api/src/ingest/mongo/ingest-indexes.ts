@@ -23,15 +23,43 @@ export const INGEST_INDEXES: readonly IndexNeed[] = [
   { collection: COLLECTIONS.ingestedTraps, key: { ingestedAt: 1 } },
 ];
 
+/** Every collection the ingestion writes: created up front, never implicitly under load. */
+export const INGEST_COLLECTIONS: readonly string[] = [
+  COLLECTIONS.alarms,
+  COLLECTIONS.circuits,
+  COLLECTIONS.counterStates,
+  COLLECTIONS.perfRaw,
+  COLLECTIONS.perfBuckets,
+  COLLECTIONS.ingestRejects,
+  COLLECTIONS.ingestedTraps,
+];
+
+/** NamespaceExists: created meanwhile by someone else. */
+const NAMESPACE_EXISTS = 48;
+
 /** IndexOptionsConflict / IndexKeySpecsConflict: an equivalent index exists under other options or name. */
 const CONFLICT_CODES = new Set([85, 86]);
 
 /**
- * Creates the ingestion's indexes, idempotently. The HTTP side creates its own at
+ * Creates the ingestion's collections and indexes, idempotently. The HTTP side creates its own at
  * start-up too; when it already made one on the same keys (another name or
  * uniqueness), that one is kept and we only check the one uniqueness we rely on.
  */
 export async function ensureIngestIndexes(db: Db, logger: Logger): Promise<void> {
+  // FerretDB 1.24 was seen to wedge (every connection of its pool stuck) when a
+  // collection got created implicitly by a write while concurrent reads ran in the
+  // same database; creating them here, before the consumer starts, avoids that.
+  const existing = new Set(
+    (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name),
+  );
+  for (const name of INGEST_COLLECTIONS) {
+    if (existing.has(name)) continue;
+    try {
+      await db.createCollection(name);
+    } catch (err) {
+      if (!(err instanceof MongoServerError && err.code === NAMESPACE_EXISTS)) throw err;
+    }
+  }
   for (const need of INGEST_INDEXES) {
     const collection = db.collection(need.collection);
     try {
