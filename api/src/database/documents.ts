@@ -1,11 +1,20 @@
-import type { Circuit, Customer, Link, NetworkElement, NetworkInterface, OrgUnit, Site } from '@circuitcare/topology';
+import type {
+  Circuit,
+  Customer,
+  Link,
+  NetworkElement,
+  NetworkInterface,
+  OrgUnit,
+  Site,
+} from '@circuitcare/topology';
 
 /**
  * Shapes of the stored documents that the API owns (inventory shapes come from
  * @circuitcare/topology). Field names of alarms follow TMF642.
  */
 
-export type PerceivedSeverity = 'critical' | 'major' | 'minor' | 'warning' | 'indeterminate' | 'cleared';
+export type PerceivedSeverity =
+  'critical' | 'major' | 'minor' | 'warning' | 'indeterminate' | 'cleared';
 export type AlarmState = 'raised' | 'cleared';
 export type AckState = 'acknowledged' | 'unacknowledged';
 
@@ -190,4 +199,8 @@ export type LinkDocument = Link;
  * down; `activeAlarmIds` holds every active alarm. state = down if the former is
  * non-empty, degraded if only the latter is, up otherwise.
  */
-export type CircuitDocument = Circuit & { activeDownAlarmIds?: string[] };
+export type CircuitDocument = Circuit & {
+  activeDownAlarmIds?: string[];
+  /** When ingestion last derived state from the raised alarms (its read time: the write guard). */
+  stateReconciledAt?: Date;
+};
