@@ -70,6 +70,8 @@ describe('ingestion worker killed mid-stream', () => {
     const samples = Array.from({ length: STEPS }, (_, step) =>
       devices.map((d) => sampleAt(d, step, [{ ifIndex: 1, inMbps: 40, outMbps: 8 }])),
     ).flat();
+    // Other suites may publish samples meanwhile: count only this test's devices.
+    const mine = { deviceId: { $in: devices.map((d) => d.deviceId) } };
     const raw = db.collection<PerfRawDocument>(COLLECTIONS.perfRaw);
     const env = {
       MONGO_DB: db.databaseName,
@@ -90,20 +92,20 @@ describe('ingestion worker killed mid-stream', () => {
     while (produced < samples.length) {
       await kafka.produce(snmpSampleContract, samples.slice(produced, produced + slice));
       produced += slice;
-      if (!killed && (await raw.countDocuments()) >= 300) {
+      if (!killed && (await raw.countDocuments(mine)) >= 300) {
         await worker.kill();
         killed = true;
       } else if (!killed && produced >= samples.length / 2) {
         // Wait for progress so that the kill does not come before any commit.
         await eventually(
-          async () => ((await raw.countDocuments()) >= 300 ? true : undefined),
+          async () => ((await raw.countDocuments(mine)) >= 300 ? true : undefined),
           () => `worker made no progress:\n${worker?.log ?? ''}`,
           90000,
         );
       }
     }
     if (!killed) await worker.kill();
-    const storedAtKill = await raw.countDocuments();
+    const storedAtKill = await raw.countDocuments(mine);
 
     worker = new IngestWorkerProcess(env);
     worker.start();
@@ -112,25 +114,30 @@ describe('ingestion worker killed mid-stream', () => {
       async () => {
         const states = await db
           .collection<CounterStateDocument>(COLLECTIONS.counterStates)
-          .countDocuments({ polledAt: new Date(T0 + (STEPS - 1) * 60_000) });
-        return states === DEVICES && (await raw.countDocuments()) === expected ? true : undefined;
+          .countDocuments({ ...mine, polledAt: new Date(T0 + (STEPS - 1) * 60_000) });
+        return states === DEVICES && (await raw.countDocuments(mine)) === expected
+          ? true
+          : undefined;
       },
       async () =>
-        `stored ${await raw.countDocuments()} of ${expected} (at kill: ${storedAtKill})\n${worker?.log ?? ''}`,
+        `stored ${await raw.countDocuments(mine)} of ${expected} (at kill: ${storedAtKill})\n${worker?.log ?? ''}`,
       150000,
     );
 
     expect(storedAtKill).toBeLessThan(expected);
-    expect(await raw.countDocuments()).toBe(expected);
+    expect(await raw.countDocuments(mine)).toBe(expected);
     // No spike and no gap: every point is the constant rate.
     expect(
-      await raw.countDocuments({ $or: [{ inBps: { $lt: 39.99e6 } }, { inBps: { $gt: 40.01e6 } }] }),
+      await raw.countDocuments({
+        ...mine,
+        $or: [{ inBps: { $lt: 39.99e6 } }, { inBps: { $gt: 40.01e6 } }],
+      }),
     ).toBe(0);
     const buckets = db.collection<PerfBucketDocument>(COLLECTIONS.perfBuckets);
     for (const granularity of ['5m', '1h', '1d'] as const) {
       const [sum] = await buckets
         .aggregate<{ total: number }>([
-          { $match: { granularity } },
+          { $match: { ...mine, granularity } },
           { $group: { _id: null, total: { $sum: '$count' } } },
         ])
         .toArray();
@@ -138,7 +145,7 @@ describe('ingestion worker killed mid-stream', () => {
     }
     const [inSum] = await buckets
       .aggregate<{ total: number }>([
-        { $match: { granularity: '1d' } },
+        { $match: { ...mine, granularity: '1d' } },
         { $group: { _id: null, total: { $sum: '$in.sumBps' } } },
       ])
       .toArray();

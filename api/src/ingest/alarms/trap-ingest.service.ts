@@ -1,4 +1,4 @@
-import type { Db } from 'mongodb';
+import type { AnyBulkWriteOperation, Db } from 'mongodb';
 
 import type { SnmpTrap } from '@circuitcare/collectors/contracts';
 
@@ -6,7 +6,7 @@ import { COLLECTIONS } from '../../database/collections';
 import type { IngestedTrapDocument } from '../../database/documents';
 import type { IngestStats } from '../ingest-stats';
 import type { IngestInventoryRepository } from '../inventory/ingest-inventory.repository';
-import { isDuplicateKey } from '../mongo/idempotent-writes';
+import { bulkWriteTolerant } from '../mongo/idempotent-writes';
 import type { EventPosition } from './alarm-event';
 import type { AlarmIngestService } from './alarm-ingest.service';
 import { interpretTrap } from './trap-interpretation';
@@ -27,7 +27,7 @@ const AGENT_CONCURRENCY = 16;
  * Two kinds of duplicates: Kafka redelivery (same position; the alarm writer's
  * per-partition positions catch it) and a trap published twice (same eventId, new
  * offset; the ingestedTraps ledger catches it). The ledger entry is written after the
- * alarm, so a crash in between leaves a redelivery, which positions catch.
+ * alarms of the chunk, so a crash in between leaves a redelivery, which positions catch.
  */
 export class TrapIngestService {
   constructor(
@@ -38,8 +38,25 @@ export class TrapIngestService {
   ) {}
 
   async ingest(messages: readonly TrapMessage[]): Promise<void> {
-    const byAgent = new Map<string, TrapMessage[]>();
+    if (messages.length === 0) return;
+    // One ledger look-up per chunk; a trap published twice within the chunk counts once.
+    const ids = [...new Set(messages.map((m) => m.trap.eventId))];
+    const seen = new Set(
+      (await this.ledger.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray()).map(
+        (d) => d._id,
+      ),
+    );
+    const fresh: TrapMessage[] = [];
     for (const m of messages) {
+      if (seen.has(m.trap.eventId)) continue;
+      seen.add(m.trap.eventId);
+      fresh.push(m);
+    }
+    this.stats.alarmOutcomes.republished =
+      (this.stats.alarmOutcomes.republished ?? 0) + messages.length - fresh.length;
+
+    const byAgent = new Map<string, TrapMessage[]>();
+    for (const m of fresh) {
       const list = byAgent.get(m.trap.agentAddress);
       if (list) list.push(m);
       else byAgent.set(m.trap.agentAddress, [m]);
@@ -57,6 +74,13 @@ export class TrapIngestService {
     );
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure) throw failure.reason;
+    // After the alarms: a crash before this line leaves a redelivery, which positions catch.
+    const entries = fresh.map(
+      ({ trap, position }): AnyBulkWriteOperation<IngestedTrapDocument> => ({
+        insertOne: { document: { _id: trap.eventId, ...position, ingestedAt: new Date() } },
+      }),
+    );
+    if (entries.length > 0) await bulkWriteTolerant(this.ledger, entries);
     this.stats.trapMessages += messages.length;
   }
 
@@ -65,18 +89,8 @@ export class TrapIngestService {
   }
 
   private async ingestOne({ trap, position }: TrapMessage): Promise<void> {
-    const seen = await this.ledger.findOne({ _id: trap.eventId }, { projection: { _id: 1 } });
-    if (seen) {
-      this.stats.alarmOutcomes.republished = (this.stats.alarmOutcomes.republished ?? 0) + 1;
-      return;
-    }
     const deviceId = await this.inventory.deviceIdByMgmtIp(trap.agentAddress);
     const outcome = await this.alarms.apply(interpretTrap(trap, deviceId, position));
     this.stats.alarmOutcomes[outcome] = (this.stats.alarmOutcomes[outcome] ?? 0) + 1;
-    try {
-      await this.ledger.insertOne({ _id: trap.eventId, ...position, ingestedAt: new Date() });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-    }
   }
 }
