@@ -46,9 +46,8 @@ const CONFLICT_CODES = new Set([85, 86]);
  * uniqueness), that one is kept and we only check the one uniqueness we rely on.
  */
 export async function ensureIngestIndexes(db: Db, logger: Logger): Promise<void> {
-  // FerretDB 1.24 was seen to wedge (every connection of its pool stuck) when a
-  // collection got created implicitly by a write while concurrent reads ran in the
-  // same database; creating them here, before the consumer starts, avoids that.
+  // Created here rather than implicitly by the first writes of concurrent partitions:
+  // schema changes under load are where FerretDB 1.x is weakest.
   const existing = new Set(
     (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name),
   );
