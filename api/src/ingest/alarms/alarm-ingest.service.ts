@@ -7,7 +7,7 @@ import type { AlarmDocument, AlarmedObject } from '../../database/documents';
 import type { IngestInventoryRepository } from '../inventory/ingest-inventory.repository';
 import { isDuplicateKey } from '../mongo/idempotent-writes';
 import { type AlarmEvent, clearedActiveKey, positionField, targetId } from './alarm-event';
-import type { CircuitStateRepository } from './circuit-state.repository';
+import { CircuitEffects, type CircuitStateRepository } from './circuit-state.repository';
 
 export type AlarmOutcome =
   'raised' | 'deduplicated' | 'cleared' | 'notified' | 'noActiveAlarm' | 'redelivery';
@@ -30,7 +30,8 @@ export function alarmIdOf(event: AlarmEvent): string {
  *    with a deterministic _id; the unique index on activeKey keeps one raised alarm per
  *    key when two sources race, and a duplicate _id means "already inserted";
  * 3. clear: flip the raised alarm to cleared (activeKey becomes unique per alarm);
- * 4. circuits follow by $addToSet/$pull and conditional state updates.
+ * 4. the alarms' circuits are noted in the chunk's CircuitEffects and reconciled once
+ *    per chunk (CircuitStateRepository).
  */
 export class AlarmIngestService {
   constructor(
@@ -43,7 +44,17 @@ export class AlarmIngestService {
     return this.db.collection<AlarmDocument>(COLLECTIONS.alarms);
   }
 
-  async apply(event: AlarmEvent): Promise<AlarmOutcome> {
+  /** A collector for one chunk's circuit effects; hand it to `apply`, then `settle` it. */
+  newEffects(): CircuitEffects {
+    return new CircuitEffects();
+  }
+
+  /** Brings the touched circuits in line with their alarms: once per chunk, after its alarm writes. */
+  settle(effects: CircuitEffects): Promise<void> {
+    return this.circuitState.settle(effects);
+  }
+
+  async apply(event: AlarmEvent, effects: CircuitEffects): Promise<AlarmOutcome> {
     const field = `eventPositions.${positionField(event.position)}`;
     const offset = Number(event.position.offset);
     const seen = await this.alarms.findOne({
@@ -52,14 +63,14 @@ export class AlarmIngestService {
     });
     if (seen) {
       // Applied before; the circuit updates may not have been (crash in between): re-assert them.
-      await this.circuitState.apply(seen);
+      effects.note(seen);
       return 'redelivery';
     }
     switch (event.action) {
       case 'raise':
-        return this.raise(event, field, offset);
+        return this.raise(event, field, offset, effects);
       case 'clear':
-        return this.clear(event, field, offset);
+        return this.clear(event, field, offset, effects);
       case 'notify':
         return this.notify(event, offset);
     }
@@ -69,7 +80,12 @@ export class AlarmIngestService {
     return { lastEvent: event.position, [field]: offset, sourceSystemId: event.sourceSystemId };
   }
 
-  private async raise(event: AlarmEvent, field: string, offset: number): Promise<AlarmOutcome> {
+  private async raise(
+    event: AlarmEvent,
+    field: string,
+    offset: number,
+    effects: CircuitEffects,
+  ): Promise<AlarmOutcome> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const folded = await this.alarms.findOneAndUpdate(
         { activeKey: event.reductionKey },
@@ -89,18 +105,23 @@ export class AlarmIngestService {
         if (!isDuplicateKey(err)) throw err;
         const existing = await this.alarms.findOne({ _id: doc._id });
         if (existing) {
-          await this.circuitState.apply(existing);
+          effects.note(existing);
           return 'redelivery';
         }
         continue; // another source raised the same key meanwhile: fold into it
       }
-      await this.circuitState.apply(doc);
+      effects.note(doc);
       return 'raised';
     }
     throw new Error(`could not raise or fold alarm ${event.reductionKey}`);
   }
 
-  private async clear(event: AlarmEvent, field: string, offset: number): Promise<AlarmOutcome> {
+  private async clear(
+    event: AlarmEvent,
+    field: string,
+    offset: number,
+    effects: CircuitEffects,
+  ): Promise<AlarmOutcome> {
     const active = await this.alarms.findOne(
       { activeKey: event.reductionKey },
       { projection: { _id: 1 } },
@@ -121,7 +142,7 @@ export class AlarmIngestService {
       { returnDocument: 'after' },
     );
     if (!cleared) return 'noActiveAlarm';
-    await this.circuitState.apply(cleared);
+    effects.note(cleared);
     return 'cleared';
   }
 

@@ -32,6 +32,24 @@ export function circuitStateOf(active: ActiveAlarm[]): {
 }
 
 /**
+ * The circuits a chunk's alarm changes touched: reconciled once, when the chunk's
+ * alarm writes are done (a storm of traps on one element reconciles its circuits
+ * once per chunk, not once per trap). Replays re-note their alarms, so a crash
+ * between the alarm writes and the reconciliation is repaired by the redelivery.
+ */
+export class CircuitEffects {
+  readonly circuitIds = new Set<string>();
+  latestEventTime: Date | null = null;
+
+  note(alarm: AlarmDocument): void {
+    if ((alarm.serviceImpact ?? 'none') === 'none') return;
+    for (const id of alarm.affectedCircuitIds) this.circuitIds.add(id);
+    const at = alarm.alarmClearedTime ?? alarm.alarmChangedTime;
+    if (this.latestEventTime === null || at > this.latestEventTime) this.latestEventTime = at;
+  }
+}
+
+/**
  * Keeps circuits' activeAlarmIds / activeDownAlarmIds and state in step with their
  * alarms. Alarms of one circuit change in several partitions at once (traps and
  * poll-derived alarms travel on different topics), so incremental $addToSet/$pull
@@ -55,19 +73,25 @@ export class CircuitStateRepository {
     return this.db.collection<AlarmDocument>(COLLECTIONS.alarms);
   }
 
-  /** Re-derives the state of the alarm's circuits after the alarm changed. Idempotent. */
-  async apply(alarm: AlarmDocument): Promise<void> {
-    const impact = alarm.serviceImpact ?? 'none';
-    if (impact === 'none' || alarm.affectedCircuitIds.length === 0) return;
-    await this.reconcile(
-      alarm.affectedCircuitIds,
-      alarm.alarmClearedTime ?? alarm.alarmChangedTime,
-    );
+  /** Re-derives the state of the circuits the effects touched. Idempotent. */
+  async settle(effects: CircuitEffects): Promise<void> {
+    if (effects.circuitIds.size === 0 || effects.latestEventTime === null) return;
+    await this.reconcile([...effects.circuitIds], effects.latestEventTime);
   }
 
   /** `eventTime` dates a transition to up (the clear); a transition to down is dated by its alarm. */
   async reconcile(circuitIds: string[], eventTime: Date): Promise<void> {
     const readAt = new Date();
+    const current = new Map(
+      (
+        await this.circuits
+          .find(
+            { _id: { $in: circuitIds } },
+            { projection: { _id: 1, state: 1, activeAlarmIds: 1, activeDownAlarmIds: 1 } },
+          )
+          .toArray()
+      ).map((c) => [c._id, c]),
+    );
     const raised = await this.alarms
       .find(
         {
@@ -83,10 +107,21 @@ export class CircuitStateRepository {
       const derived = circuitStateOf(
         raised.filter((a) => a.affectedCircuitIds.includes(circuitId)),
       );
+      const now = current.get(circuitId);
+      if (!now) continue;
+      const unchanged =
+        now.state === derived.state &&
+        sameIds(now.activeAlarmIds, derived.activeAlarmIds) &&
+        sameIds(now.activeDownAlarmIds ?? [], derived.activeDownAlarmIds);
       const guard = {
         _id: circuitId,
         $or: [{ stateReconciledAt: { $lt: readAt } }, { stateReconciledAt: { $exists: false } }],
       };
+      if (unchanged) {
+        // Still stamp the read time: an older reconciliation in flight must not win.
+        ops.push({ updateOne: { filter: guard, update: { $set: { stateReconciledAt: readAt } } } });
+        continue;
+      }
       const arrays = {
         activeAlarmIds: derived.activeAlarmIds,
         activeDownAlarmIds: derived.activeDownAlarmIds,
@@ -104,6 +139,12 @@ export class CircuitStateRepository {
       });
       ops.push({ updateOne: { filter: guard, update: { $set: arrays } } });
     }
-    await bulkWriteTolerant(this.circuits, ops);
+    if (ops.length > 0) await bulkWriteTolerant(this.circuits, ops);
   }
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const sorted = [...a].sort();
+  return sorted.every((id, i) => id === b[i]);
 }

@@ -9,6 +9,7 @@ import type { IngestInventoryRepository } from '../inventory/ingest-inventory.re
 import { bulkWriteTolerant } from '../mongo/idempotent-writes';
 import type { EventPosition } from './alarm-event';
 import type { AlarmIngestService } from './alarm-ingest.service';
+import type { CircuitEffects } from './circuit-state.repository';
 import { interpretTrap } from './trap-interpretation';
 
 export interface TrapMessage {
@@ -61,11 +62,12 @@ export class TrapIngestService {
       if (list) list.push(m);
       else byAgent.set(m.trap.agentAddress, [m]);
     }
+    const effects = this.alarms.newEffects();
     const queues = [...byAgent.values()];
     let next = 0;
     const worker = async (): Promise<void> => {
       for (let q = queues[next++]; q !== undefined; q = queues[next++]) {
-        for (const message of q) await this.ingestOne(message);
+        for (const message of q) await this.ingestOne(message, effects);
       }
     };
     // allSettled: no write of this chunk may still run once the chunk has failed.
@@ -74,6 +76,7 @@ export class TrapIngestService {
     );
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure) throw failure.reason;
+    await this.alarms.settle(effects);
     // After the alarms: a crash before this line leaves a redelivery, which positions catch.
     const entries = fresh.map(
       ({ trap, position }): AnyBulkWriteOperation<IngestedTrapDocument> => ({
@@ -88,9 +91,9 @@ export class TrapIngestService {
     return this.db.collection<IngestedTrapDocument>(COLLECTIONS.ingestedTraps);
   }
 
-  private async ingestOne({ trap, position }: TrapMessage): Promise<void> {
+  private async ingestOne({ trap, position }: TrapMessage, effects: CircuitEffects): Promise<void> {
     const deviceId = await this.inventory.deviceIdByMgmtIp(trap.agentAddress);
-    const outcome = await this.alarms.apply(interpretTrap(trap, deviceId, position));
+    const outcome = await this.alarms.apply(interpretTrap(trap, deviceId, position), effects);
     this.stats.alarmOutcomes[outcome] = (this.stats.alarmOutcomes[outcome] ?? 0) + 1;
   }
 }

@@ -37,16 +37,18 @@ export class SampleIngestService {
       expectedIntervalSec: (deviceId) => intervals.get(deviceId) ?? DEFAULT_POLL_INTERVAL_SEC,
     });
 
+    const effects = this.alarms.newEffects();
     for (const wave of plan.waves) {
       this.stats.duplicateWrites += await this.perf.writePoints(wave.points);
       // Alarm events in sample order; they are rare (transitions only).
       for (const event of wave.alarmEvents) {
-        const outcome = await this.alarms.apply(event);
+        const outcome = await this.alarms.apply(event, effects);
         this.stats.alarmOutcomes[outcome] = (this.stats.alarmOutcomes[outcome] ?? 0) + 1;
       }
       this.stats.duplicateWrites += await this.perf.writeStates(wave.states);
       if (plan.waves.length > 1) await heartbeat();
     }
+    await this.alarms.settle(effects);
 
     this.stats.sampleMessages += messages.length;
     this.stats.interfaceSamples += plan.stats.interfaceSamples;
