@@ -15,7 +15,7 @@ import { consumerGroupAtEnd, eventually, PipelineStack, repoRoot } from './suppo
  */
 const DB = 'cc_pipeline_it';
 const PASSWORD = 'Pipeline#2026';
-const API = 'http://127.0.0.1:23000/api/v1';
+const API = 'http://127.0.0.1:25000/api/v1';
 
 interface Page<T> {
   items: T[];
@@ -72,7 +72,7 @@ describe('pipeline: simulator → collectors → Kafka → API → MongoDB → A
 
     stack = new PipelineStack(
       DB,
-      { snmp: 21161, simulatorControl: 28161, trap: 21162, api: 23000 },
+      { snmp: 25161, simulatorControl: 25181, trap: 25162, api: 25000 },
       PASSWORD,
       {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -117,7 +117,7 @@ describe('pipeline: simulator → collectors → Kafka → API → MongoDB → A
 
   it('shows a fault injected on the circuit’s access link to its bank, and only to its bank', async () => {
     const firstHop = circuit.route[0]!;
-    const res = await fetch(`http://127.0.0.1:28161/faults`, {
+    const res = await fetch(`http://127.0.0.1:25181/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'link-down', linkId: firstHop.linkId }),
@@ -157,7 +157,7 @@ describe('pipeline: simulator → collectors → Kafka → API → MongoDB → A
 
     // Lifting the fault sends linkUp: the alarm clears and the circuit comes back up.
     expect(
-      (await fetch(`http://127.0.0.1:28161/faults/${fault.id}`, { method: 'DELETE' })).ok,
+      (await fetch(`http://127.0.0.1:25181/faults/${fault.id}`, { method: 'DELETE' })).ok,
     ).toBe(true);
     await eventually('alarm cleared', async () => {
       const { body } = await getJson<Page<AlarmDto>>(
