@@ -56,6 +56,8 @@ interface RateResult {
   sent: number;
   stored: number;
   drainMs: number;
+  /** Traps stored per second from the first send until all were stored. */
+  throughput: number;
   latencies: number[];
 }
 
@@ -220,25 +222,28 @@ async function main(): Promise<void> {
         }
         await sender.send(source, 'linkUp');
       };
+      const startedAt = Date.now();
       const sent = await offer(sender, loadSources, rate, () => {
         if (Date.now() - lastProbe >= 500) {
           lastProbe = Date.now();
           probes.push(probe());
         }
       });
-      const t0 = Date.now();
+      const sentAt = Date.now();
+      // Drained when every trap sent so far is stored; a stall of 30 s ends the wait (loss).
       let stored = 0;
       let lastChange = Date.now();
-      while (Date.now() - t0 < 120_000) {
+      while (Date.now() - sentAt < 300_000) {
         const now = (await storedLoad()) - before;
         if (now !== stored) lastChange = Date.now();
         stored = now;
-        if (stored >= sent || Date.now() - lastChange > 10_000) break;
+        if (stored >= sent || Date.now() - lastChange > 30_000) break;
         await sleep(100);
       }
-      const drainMs = Date.now() - t0;
+      const drainMs = Date.now() - sentAt;
+      const throughput = (stored / (Date.now() - startedAt)) * 1000;
       await Promise.all(probes);
-      results.push({ rate, sent, stored, drainMs, latencies });
+      results.push({ rate, sent, stored, drainMs, throughput, latencies });
       await sleep(2000);
     }
   } finally {
@@ -302,7 +307,7 @@ async function main(): Promise<void> {
   for (const [i, r] of results.entries()) {
     const b = baseline[i]!;
     console.log(
-      `  ${String(r.rate).padStart(9)}  ${String(r.sent).padStart(5)}  ${String(r.stored).padStart(6)}  ${String(r.sent - r.stored).padStart(4)}  ${String(r.drainMs).padStart(8)}  ${fmt(percentile(r.latencies, 0.5), 0).padStart(14)}  ${fmt(percentile(r.latencies, 0.99), 0).padStart(6)}  ${String(r.latencies.length).padStart(6)} | ${String(b.received).padStart(18)}  ${String(b.sent - b.received).padStart(4)}`,
+      `  ${String(r.rate).padStart(9)}  ${String(r.sent).padStart(5)}  ${String(r.stored).padStart(6)}  ${String(r.sent - r.stored).padStart(4)}  ${String(r.drainMs).padStart(8)}  ${fmt(r.throughput, 0).padStart(8)}  ${fmt(percentile(r.latencies, 0.5), 0).padStart(14)}  ${fmt(percentile(r.latencies, 0.99), 0).padStart(6)}  ${String(r.latencies.length).padStart(6)} | ${String(b.received).padStart(18)}  ${String(b.sent - b.received).padStart(4)}`,
     );
   }
   const sustained = results.filter((r) => r.stored === r.sent).map((r) => r.rate);

@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Db } from 'mongodb';
+import type { Db } from 'mongodb';
 
 import type { SnmpTrap } from '@circuitcare/collectors/contracts';
 
@@ -6,7 +6,7 @@ import { COLLECTIONS } from '../../database/collections';
 import type { IngestedTrapDocument } from '../../database/documents';
 import type { IngestStats } from '../ingest-stats';
 import type { IngestInventoryRepository } from '../inventory/ingest-inventory.repository';
-import { bulkWriteTolerant } from '../mongo/idempotent-writes';
+import { insertReportingDuplicates } from '../mongo/idempotent-writes';
 import type { EventPosition } from './alarm-event';
 import type { AlarmIngestService } from './alarm-ingest.service';
 import type { CircuitEffects } from './circuit-state.repository';
@@ -27,8 +27,9 @@ const AGENT_CONCURRENCY = 16;
  *
  * Two kinds of duplicates: Kafka redelivery (same position; the alarm writer's
  * per-partition positions catch it) and a trap published twice (same eventId, new
- * offset; the ingestedTraps ledger catches it). The ledger entry is written after the
- * alarms of the chunk, so a crash in between leaves a redelivery, which positions catch.
+ * offset; the ingestedTraps ledger catches it). The ledger entry is written before the
+ * alarms, with its position, so a crash in between leaves a redelivery at the same
+ * position, which is processed again (and which alarm positions keep idempotent).
  */
 export class TrapIngestService {
   constructor(
@@ -40,19 +41,16 @@ export class TrapIngestService {
 
   async ingest(messages: readonly TrapMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    // One ledger look-up per chunk; a trap published twice within the chunk counts once.
-    const ids = [...new Set(messages.map((m) => m.trap.eventId))];
-    const seen = new Set(
-      (await this.ledger.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray()).map(
-        (d) => d._id,
-      ),
-    );
-    const fresh: TrapMessage[] = [];
+    // A trap published twice within the chunk counts once.
+    const unique: TrapMessage[] = [];
+    const inChunk = new Set<string>();
     for (const m of messages) {
-      if (seen.has(m.trap.eventId)) continue;
-      seen.add(m.trap.eventId);
-      fresh.push(m);
+      if (inChunk.has(m.trap.eventId)) continue;
+      inChunk.add(m.trap.eventId);
+      unique.push(m);
     }
+    const republished = await this.republishedBefore(unique);
+    const fresh = unique.filter((m) => !republished.has(m.trap.eventId));
     this.stats.alarmOutcomes.republished =
       (this.stats.alarmOutcomes.republished ?? 0) + messages.length - fresh.length;
 
@@ -77,14 +75,33 @@ export class TrapIngestService {
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure) throw failure.reason;
     await this.alarms.settle(effects);
-    // After the alarms: a crash before this line leaves a redelivery, which positions catch.
-    const entries = fresh.map(
-      ({ trap, position }): AnyBulkWriteOperation<IngestedTrapDocument> => ({
-        insertOne: { document: { _id: trap.eventId, ...position, ingestedAt: new Date() } },
-      }),
-    );
-    if (entries.length > 0) await bulkWriteTolerant(this.ledger, entries);
     this.stats.trapMessages += messages.length;
+  }
+
+  /**
+   * Ledger first: each trap's eventId is inserted with its Kafka position before its
+   * alarms are written. An eventId already there at the same position is this very
+   * message redelivered (its alarm effects may be missing after a crash: process it;
+   * alarm positions keep that idempotent); at another position it is the receiver's
+   * re-publication of a trap already taken: skip it.
+   */
+  private async republishedBefore(messages: readonly TrapMessage[]): Promise<Set<string>> {
+    const entries = messages.map(({ trap, position }): IngestedTrapDocument => ({
+      _id: trap.eventId,
+      ...position,
+      ingestedAt: new Date(),
+    }));
+    const republished = new Set<string>();
+    for (const index of await insertReportingDuplicates(this.ledger, entries)) {
+      const entry = entries[index]!;
+      const stored = await this.ledger.findOne({ _id: entry._id });
+      const samePosition =
+        stored?.topic === entry.topic &&
+        stored.partition === entry.partition &&
+        stored.offset === entry.offset;
+      if (!samePosition) republished.add(entry._id);
+    }
+    return republished;
   }
 
   private get ledger() {

@@ -4,6 +4,7 @@ import {
   type Document,
   MongoBulkWriteError,
   MongoServerError,
+  type OptionalUnlessRequiredId,
   type WriteError,
 } from 'mongodb';
 
@@ -29,6 +30,8 @@ export interface TolerantResult {
  * Small commands × the partitions processed at once stay far below the pool.
  */
 export const MAX_STATEMENTS_PER_COMMAND = 8;
+/** Inserts do not hold connections that way: they go in larger commands. */
+export const MAX_INSERTS_PER_COMMAND = 256;
 
 /**
  * bulkWrite in which E11000 means "already applied" and every other error fails,
@@ -51,7 +54,7 @@ export async function bulkWriteTolerant<T extends Document>(
   while (start < operations.length) {
     roundTrips += 1;
     try {
-      const end = Math.min(operations.length, start + MAX_STATEMENTS_PER_COMMAND);
+      const end = Math.min(operations.length, start + commandSize(operations, start));
       await collection.bulkWrite(operations.slice(start, end), { ordered: true });
       start = end;
     } catch (err) {
@@ -65,4 +68,48 @@ export async function bulkWriteTolerant<T extends Document>(
     }
   }
   return { duplicates, roundTrips };
+}
+
+/** Statements for the next command from `start`: a run of inserts together, else a few updates. */
+function commandSize<T extends Document>(
+  operations: AnyBulkWriteOperation<T>[],
+  start: number,
+): number {
+  let inserts = 0;
+  while (
+    inserts < MAX_INSERTS_PER_COMMAND &&
+    start + inserts < operations.length &&
+    'insertOne' in operations[start + inserts]!
+  )
+    inserts += 1;
+  return inserts > 0 ? inserts : MAX_STATEMENTS_PER_COMMAND;
+}
+
+/**
+ * Inserts documents in order and returns the indexes of those whose _id existed
+ * already. Lets a ledger answer "seen before?" by its unique _id instead of a look-up
+ * by `$in`, which FerretDB 1.x cannot push down to PostgreSQL (it decodes the whole
+ * collection for it, at every call).
+ */
+export async function insertReportingDuplicates<T extends Document>(
+  collection: Collection<T>,
+  documents: OptionalUnlessRequiredId<T>[],
+): Promise<number[]> {
+  const duplicates: number[] = [];
+  let start = 0;
+  while (start < documents.length) {
+    const end = Math.min(documents.length, start + MAX_INSERTS_PER_COMMAND);
+    try {
+      await collection.insertMany(documents.slice(start, end), { ordered: true });
+      start = end;
+    } catch (err) {
+      if (!(err instanceof MongoBulkWriteError)) throw err;
+      const writeErrors = err.writeErrors as WriteError | WriteError[];
+      const first = (Array.isArray(writeErrors) ? writeErrors : [writeErrors])[0];
+      if (first === undefined || first.code !== 11000) throw err;
+      duplicates.push(start + first.index);
+      start += first.index + 1;
+    }
+  }
+  return duplicates;
 }
