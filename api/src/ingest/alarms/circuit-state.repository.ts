@@ -2,7 +2,7 @@ import type { AnyBulkWriteOperation, Db } from 'mongodb';
 
 import { COLLECTIONS } from '../../database/collections';
 import type { AlarmDocument, CircuitDocument } from '../../database/documents';
-import { bulkWriteTolerant } from '../mongo/idempotent-writes';
+import { bulkWriteTolerant, findByIds } from '../mongo/idempotent-writes';
 
 type ActiveAlarm = Pick<
   AlarmDocument,
@@ -84,12 +84,12 @@ export class CircuitStateRepository {
     const readAt = new Date();
     const current = new Map(
       (
-        await this.circuits
-          .find(
-            { _id: { $in: circuitIds } },
-            { projection: { _id: 1, state: 1, activeAlarmIds: 1, activeDownAlarmIds: 1 } },
-          )
-          .toArray()
+        await findByIds(this.circuits, circuitIds, {
+          _id: 1,
+          state: 1,
+          activeAlarmIds: 1,
+          activeDownAlarmIds: 1,
+        })
       ).map((c) => [c._id, c]),
     );
     const raised = await this.alarms

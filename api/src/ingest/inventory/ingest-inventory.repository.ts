@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import { COLLECTIONS } from '../../database/collections';
 import type { CircuitDocument, ElementDocument, InterfaceDocument } from '../../database/documents';
 import type { AlarmedTarget } from '../alarms/alarm-event';
+import { findByIds } from '../mongo/idempotent-writes';
 import type { InterfaceFacts } from '../perf/sample-plan';
 import { TtlCache } from './ttl-cache';
 
@@ -76,9 +77,7 @@ export class IngestInventoryRepository {
 
   private async elementFacts(deviceIds: readonly string[]): Promise<Map<string, ElementFacts>> {
     return this.byDeviceId.getMany(deviceIds, async (missing) => {
-      const docs = await this.elements
-        .find({ _id: { $in: missing } }, { projection: { _id: 1, name: 1, pollIntervalSec: 1 } })
-        .toArray();
+      const docs = await findByIds(this.elements, missing, { _id: 1, name: 1, pollIntervalSec: 1 });
       const result = new Map<string, ElementFacts>(
         missing.map((id) => [
           id,
@@ -104,13 +103,17 @@ export class IngestInventoryRepository {
 
   private async interfaceRecords(keys: readonly string[]): Promise<Map<string, InterfaceRecord>> {
     return this.interfaces.getMany(keys, async (missing) => {
-      const docs = await this.db
-        .collection<InterfaceDocument>(COLLECTIONS.interfaces)
-        .find(
-          { _id: { $in: missing } },
-          { projection: { _id: 1, speedBps: 1, circuitIds: 1, linkId: 1, ifName: 1 } },
-        )
-        .toArray();
+      const docs = await findByIds(
+        this.db.collection<InterfaceDocument>(COLLECTIONS.interfaces),
+        missing,
+        {
+          _id: 1,
+          speedBps: 1,
+          circuitIds: 1,
+          linkId: 1,
+          ifName: 1,
+        },
+      );
       const result = new Map<string, InterfaceRecord>(
         missing.map((k) => [
           k,

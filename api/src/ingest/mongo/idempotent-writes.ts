@@ -4,7 +4,9 @@ import {
   type Document,
   MongoBulkWriteError,
   MongoServerError,
+  type Filter,
   type OptionalUnlessRequiredId,
+  type WithId,
   type WriteError,
 } from 'mongodb';
 
@@ -112,4 +114,30 @@ export async function insertReportingDuplicates<T extends Document>(
     }
   }
   return duplicates;
+}
+
+/** Below this many ids, look-ups go one by one (pushed down) instead of one `$in`. */
+export const ID_LOOKUPS_ONE_BY_ONE = 24;
+
+/**
+ * Documents by _id. FerretDB 1.x pushes an equality on _id down to PostgreSQL but not
+ * `$in`, for which it reads and decodes the whole collection; so a few ids are fetched
+ * one by one, in parallel, and only many ids take the single `$in` scan. Same result
+ * on MongoDB, where both use the _id index.
+ */
+export async function findByIds<T extends Document & { _id: string }>(
+  collection: Collection<T>,
+  ids: readonly string[],
+  projection?: Document,
+): Promise<WithId<T>[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const options = projection ? { projection } : {};
+  if (unique.length > ID_LOOKUPS_ONE_BY_ONE) {
+    return collection.find({ _id: { $in: unique } } as Filter<T>, options).toArray();
+  }
+  const found: (WithId<T> | null)[] = await Promise.all(
+    unique.map((id) => collection.findOne({ _id: id } as Filter<T>, options)),
+  );
+  return found.filter((d): d is WithId<T> => d !== null);
 }

@@ -6,7 +6,7 @@ import type {
   PerfBucketDocument,
   PerfRawDocument,
 } from '../../database/documents';
-import { bulkWriteTolerant } from '../mongo/idempotent-writes';
+import { bulkWriteTolerant, findByIds } from '../mongo/idempotent-writes';
 import { GRANULARITIES, type RatePoint, bucketUpsert, rawDocument } from './perf-buckets';
 
 /**
@@ -36,7 +36,7 @@ export class PerfRepository {
 
   async loadStates(keys: readonly string[]): Promise<Map<string, CounterStateDocument>> {
     if (keys.length === 0) return new Map();
-    const docs = await this.states.find({ _id: { $in: [...new Set(keys)] } }).toArray();
+    const docs = await findByIds(this.states, keys);
     return new Map(docs.map((d) => [d._id, d]));
   }
 
