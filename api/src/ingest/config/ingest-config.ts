@@ -21,7 +21,7 @@ export const ingestEnvShape = {
   /** Partitions one replica processes at the same time. */
   INGEST_PARTITION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(6),
   /** Messages written and committed together; heartbeats go between chunks. */
-  INGEST_CHUNK_SIZE: z.coerce.number().int().min(1).max(10000).default(500),
+  INGEST_CHUNK_SIZE: z.coerce.number().int().min(1).max(10000).default(100),
 } as const;
 
 const ingestEnvSchema = z.object(ingestEnvShape);

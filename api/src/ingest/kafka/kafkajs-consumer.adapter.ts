@@ -59,7 +59,8 @@ export class KafkajsConsumerAdapter implements ConsumerPort {
     await this.ensureTopics(subscriptions);
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
-      sessionTimeout: 30000,
+      // Heartbeats go between chunks: the session must outlast the slowest chunk on a loaded store.
+      sessionTimeout: 60000,
       heartbeatInterval: 3000,
       // Restart the member after any failure, including handler errors: it resumes at the last commit.
       retry: { initialRetryTime: 500, retries: 5, restartOnFailure: () => Promise.resolve(true) },
