@@ -1,0 +1,45 @@
+import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
+
+import { bulkWriteTolerant, MAX_STATEMENTS_PER_COMMAND } from './idempotent-writes';
+
+/** Records the size of each write command; the commands' content is the driver's business. */
+function recordingCollection(): { collection: Collection<Document>; commands: number[] } {
+  const commands: number[] = [];
+  const collection = {
+    bulkWrite: (ops: AnyBulkWriteOperation<Document>[]) => {
+      commands.push(ops.length);
+      return Promise.resolve({});
+    },
+  } as unknown as Collection<Document>;
+  return { collection, commands };
+}
+
+describe('bulkWriteTolerant command sizes', () => {
+  const insert = (i: number): AnyBulkWriteOperation<Document> => ({
+    insertOne: { document: { _id: i } },
+  });
+  const update = (i: number): AnyBulkWriteOperation<Document> => ({
+    updateOne: { filter: { _id: i }, update: { $set: { x: 1 } } },
+  });
+
+  it('sends runs of inserts together and updates a few at a time', async () => {
+    const { collection, commands } = recordingCollection();
+    const ops = [
+      ...Array.from({ length: 20 }, (_, i) => insert(i)),
+      ...Array.from({ length: 20 }, (_, i) => update(i)),
+    ];
+    const result = await bulkWriteTolerant(collection, ops);
+    expect(commands).toEqual([20, MAX_STATEMENTS_PER_COMMAND, MAX_STATEMENTS_PER_COMMAND, 4]);
+    expect(result).toEqual({ duplicates: 0, roundTrips: 4 });
+  });
+
+  it('never puts more than the limit of updates in one command', async () => {
+    const { collection, commands } = recordingCollection();
+    await bulkWriteTolerant(
+      collection,
+      Array.from({ length: 100 }, (_, i) => update(i)),
+    );
+    expect(Math.max(...commands)).toBe(MAX_STATEMENTS_PER_COMMAND);
+    expect(commands.reduce((a, b) => a + b, 0)).toBe(100);
+  });
+});
