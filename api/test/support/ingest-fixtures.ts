@@ -92,7 +92,7 @@ export class KafkaTestClient {
     await admin.connect();
     try {
       for (const topic of [snmpSampleContract.topic, snmpTrapContract.topic]) {
-        const offsets = await admin.fetchTopicOffsets(topic);
+        const offsets = await untilLeadersSettle(() => admin.fetchTopicOffsets(topic));
         await admin.setOffsets({
           groupId,
           topic,
@@ -342,4 +342,20 @@ export async function startTestIngestion(
   const ingestion = new Ingestion(db, testIngestConfig(groupId, overrides), silentLogger);
   await ingestion.start();
   return ingestion;
+}
+
+/**
+ * On a broker that has just started or just created the topics, partition leadership
+ * may still be moving: "not the leader" is retriable, so retry for a while.
+ */
+async function untilLeadersSettle<T>(call: () => Promise<T>, attempts = 30): Promise<T> {
+  for (let i = 1; ; i += 1) {
+    try {
+      return await call();
+    } catch (e) {
+      const retriable = (e as { retriable?: boolean }).retriable === true;
+      if (!retriable || i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }

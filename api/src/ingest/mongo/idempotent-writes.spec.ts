@@ -16,10 +16,10 @@ function recordingCollection(): { collection: Collection<Document>; commands: nu
 
 describe('bulkWriteTolerant command sizes', () => {
   const insert = (i: number): AnyBulkWriteOperation<Document> => ({
-    insertOne: { document: { _id: i } },
+    insertOne: { document: { _id: `i${i}` } },
   });
   const update = (i: number): AnyBulkWriteOperation<Document> => ({
-    updateOne: { filter: { _id: i }, update: { $set: { x: 1 } } },
+    updateOne: { filter: { _id: `u${i}` }, update: { $set: { x: 1 } } },
   });
 
   it('sends runs of inserts together and updates a few at a time', async () => {
