@@ -1,24 +1,29 @@
-import type { AnyBulkWriteOperation, Collection, Document } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection } from 'mongodb';
 
 import { bulkWriteTolerant, MAX_STATEMENTS_PER_COMMAND } from './idempotent-writes';
 
+interface Doc {
+  _id: string;
+  x?: number;
+}
+
 /** Records the size of each write command; the commands' content is the driver's business. */
-function recordingCollection(): { collection: Collection<Document>; commands: number[] } {
+function recordingCollection(): { collection: Collection<Doc>; commands: number[] } {
   const commands: number[] = [];
   const collection = {
-    bulkWrite: (ops: AnyBulkWriteOperation<Document>[]) => {
+    bulkWrite: (ops: AnyBulkWriteOperation<Doc>[]) => {
       commands.push(ops.length);
       return Promise.resolve({});
     },
-  } as unknown as Collection<Document>;
+  } as unknown as Collection<Doc>;
   return { collection, commands };
 }
 
 describe('bulkWriteTolerant command sizes', () => {
-  const insert = (i: number): AnyBulkWriteOperation<Document> => ({
+  const insert = (i: number): AnyBulkWriteOperation<Doc> => ({
     insertOne: { document: { _id: `i${i}` } },
   });
-  const update = (i: number): AnyBulkWriteOperation<Document> => ({
+  const update = (i: number): AnyBulkWriteOperation<Doc> => ({
     updateOne: { filter: { _id: `u${i}` }, update: { $set: { x: 1 } } },
   });
 
