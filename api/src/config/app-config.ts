@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { ingestEnvShape } from '../ingest/config/ingest-config';
+import { storeEnvShape } from './store-env';
 
 /**
  * The API's whole configuration, read from the environment once at start-up.
@@ -12,20 +13,8 @@ const schema = z.object({
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** A name for this replica: logs and the Kafka client id. */
   API_INSTANCE_ID: z.string().min(1).default(`api-${process.pid}`),
-  MONGO_URL: z.string().startsWith('mongodb://').default('mongodb://127.0.0.1:27017/'),
-  MONGO_DB: z.string().min(1).default('circuitcare'),
-  KAFKA_BROKERS: z
-    .string()
-    .default('localhost:9092')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((b) => b.trim())
-        .filter(Boolean),
-    ),
+  ...storeEnvShape,
   KAFKA_CLIENT_ID: z.string().default('circuitcare-api'),
-  /** Consumer group of the ingestion: every replica shares the partitions. */
-  KAFKA_INGEST_GROUP: z.string().default('circuitcare-ingest'),
   /** Set to false to run an API replica that serves HTTP only. */
   INGEST_ENABLED: z
     .enum(['true', 'false'])
@@ -35,7 +24,6 @@ const schema = z.object({
   /** HMAC secret of the access tokens: at least 32 characters, never logged. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Retention, cache and concurrency of the ingestion (defined in ingest/config/ingest-config.ts). */
   ...ingestEnvShape,
 });

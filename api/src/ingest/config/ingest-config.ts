@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { storeEnvShape } from '../../config/store-env';
+
 /**
  * Variables of the ingestion only. The API's configuration (config/app-config.ts)
  * spreads `ingestEnvShape` into its schema; the standalone worker (ingest-main.ts)
@@ -71,21 +73,9 @@ export function ingestConfigFrom(
 
 const workerSchema = z.object({
   ...ingestEnvShape,
-  MONGO_URL: z.string().startsWith('mongodb://').default('mongodb://127.0.0.1:27017/'),
-  MONGO_DB: z.string().min(1).default('circuitcare'),
-  KAFKA_BROKERS: z
-    .string()
-    .default('localhost:9092')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((b) => b.trim())
-        .filter(Boolean),
-    ),
+  ...storeEnvShape,
   KAFKA_CLIENT_ID: z.string().default('circuitcare-ingest'),
-  KAFKA_INGEST_GROUP: z.string().default('circuitcare-ingest'),
   INGEST_INSTANCE_ID: z.string().min(1).default(`ingest-${process.pid}`),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export interface IngestWorkerConfig {
