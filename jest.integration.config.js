@@ -12,4 +12,7 @@ module.exports = {
   globalSetup: '<rootDir>/scripts/test/global-setup.js',
   globalTeardown: '<rootDir>/scripts/test/global-teardown.js',
   testTimeout: 120000,
+  // A kafkajs client left connected after a broker restart can keep the worker alive for
+  // ever; every test stops what it starts, so a lingering socket must not hang CI.
+  forceExit: true,
 };
