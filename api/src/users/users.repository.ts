@@ -3,18 +3,10 @@ import type { Collection, Db } from 'mongodb';
 
 import { COLLECTIONS } from '../database/collections';
 import { MONGO_DB } from '../database/database.module';
-import type { Role, UserDocument } from '../database/documents';
+import type { UserDocument } from '../database/documents';
 
-/** The fields provisioning sets; `_id` and `createdAt` are fixed at first insert. */
-export interface UserProvisioning {
-  username: string;
-  displayName: string;
-  role: Role;
-  customerId: string | null;
-  orgUnitId: string | null;
-  assignedCustomerIds: string[];
-  passwordHash: string;
-}
+/** The fields a provisioning file sets; `_id` and `createdAt` are fixed at first insert, and provisioning re-enables a user (`disabled: false`). */
+export type UserProvisioning = Omit<UserDocument, '_id' | 'createdAt' | 'disabled'>;
 
 /**
  * Users are read by the authentication itself (not on behalf of a caller), so these
