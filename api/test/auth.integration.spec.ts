@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { type ApiHarness, problemOf, startApi, TEST_PASSWORD } from './support/api-harness';
 import { insertCircuit, insertCustomer, insertUser } from './support/factories';
 
-const PUBLIC_PATHS = new Set(['/health', '/auth/login']);
+const PUBLIC_PATHS = new Set([
+  '/health',
+  '/auth/login',
+  '/auth/login/totp',
+  '/auth/refresh',
+  '/auth/logout',
+  // Authenticated by a single-use ticket (EventSource cannot send headers): checked below.
+  '/events',
+]);
 
 describe('authentication', () => {
   let api: ApiHarness;
@@ -35,12 +43,14 @@ describe('authentication', () => {
     const res = await login({ username: 'bank-a.admin', password: TEST_PASSWORD });
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
+      mfaRequired: boolean;
       accessToken: string;
       tokenType: string;
       expiresIn: number;
     };
+    expect(body.mfaRequired).toBe(false);
     expect(body.tokenType).toBe('Bearer');
-    expect(body.expiresIn).toBe(3600);
+    expect(body.expiresIn).toBe(900);
     expect(body.accessToken.split('.')).toHaveLength(3);
     const header = JSON.parse(
       Buffer.from(body.accessToken.split('.')[0]!, 'base64url').toString(),
@@ -74,6 +84,16 @@ describe('authentication', () => {
     expect([...new Set(problem.errors?.map((e) => e.path))].sort()).toEqual(['password', 'role']);
   });
 
+  it('answers 401 to an event stream without a valid ticket, bearer token or not', async () => {
+    for (const query of ['', '?ticket=not-a-ticket-0123456789abcdef']) {
+      const res = await fetch(`${api.baseUrl}/events${query}`, {
+        headers: { authorization: 'Bearer not.a.jwt' },
+      });
+      expect({ query, status: res.status }).toEqual({ query, status: 401 });
+      expect((await problemOf(res)).status).toBe(401);
+    }
+  });
+
   it('rejects malformed JSON with a problem, not a stack trace', async () => {
     const res = await login('{"username": ', 'application/json');
     expect(res.status).toBe(400);
@@ -94,7 +114,8 @@ describe('authentication', () => {
     expect(protectedRoutes.length).toBeGreaterThanOrEqual(4);
     const forged = `${((await (await login({ username: 'bank-a.admin', password: TEST_PASSWORD })).json()) as { accessToken: string }).accessToken.slice(0, -4)}AAAA`;
     for (const [method, path] of protectedRoutes) {
-      const url = `${api.baseUrl}${path.replace(/^\/api\/v1/, '').replace('{id}', 'a-1')}`;
+      // Paths in the document are absolute (the TMF621 facade lives outside /api/v1).
+      const url = `${new URL(api.baseUrl).origin}${path.replace('{id}', 'a-1')}`;
       for (const authorization of [
         undefined,
         'Bearer',

@@ -106,6 +106,22 @@ describe('ingestion worker killed mid-stream', () => {
     }
     if (!killed) await worker.kill();
     const storedAtKill = await raw.countDocuments(mine);
+    /** Per device, the ranges of steps without a rate point: tells loss from slowness. */
+    const missingSteps = async (): Promise<string> => {
+      const rows = await raw.find(mine, { projection: { _id: 0, deviceId: 1, t: 1 } }).toArray();
+      const seen = new Set(rows.map((r) => `${r.deviceId}|${r.t.getTime()}`));
+      return devices
+        .map((d) => {
+          const gaps: number[] = [];
+          for (let step = 1; step < STEPS; step++)
+            if (!seen.has(`${d.deviceId}|${T0 + step * 60_000}`)) gaps.push(step);
+          return gaps.length
+            ? `${d.deviceId.slice(-2)}:${gaps[0]}..${gaps[gaps.length - 1]}(${gaps.length})`
+            : '';
+        })
+        .filter(Boolean)
+        .join(' ');
+    };
 
     worker = new IngestWorkerProcess(env);
     worker.start();
@@ -120,7 +136,7 @@ describe('ingestion worker killed mid-stream', () => {
           : undefined;
       },
       async () =>
-        `stored ${await raw.countDocuments(mine)} of ${expected} (at kill: ${storedAtKill})\n${worker?.log ?? ''}`,
+        `stored ${await raw.countDocuments(mine)} of ${expected} (at kill: ${storedAtKill}); missing steps: ${await missingSteps()}\n${worker?.log ?? ''}`,
       150000,
     );
 

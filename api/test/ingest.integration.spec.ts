@@ -32,6 +32,9 @@ import {
  * buckets and poll alarms; traps to alarms and circuit state; redelivery changes
  * nothing; poison messages are kept and skipped.
  */
+/** Times relative to T0 (yesterday 10:00 UTC): inside every retention period, whatever the day. */
+const HOUR = 3_600_000;
+
 describe('ingestion (Kafka → MongoDB)', () => {
   const token = uniqueToken();
   const kafka = new KafkaTestClient();
@@ -69,7 +72,7 @@ describe('ingestion (Kafka → MongoDB)', () => {
   /** Waits until every sample published so far for `device` has been handled. */
   async function samplesHandled(device: TestDevice): Promise<void> {
     sentinelStep += 1;
-    const t0 = Date.UTC(2026, 10, 25);
+    const t0 = T0 + 13 * HOUR;
     await kafka.produce(snmpSampleContract, [
       sampleAt(device, sentinelStep, [{ ifIndex: SENTINEL_IF, inMbps: 0, outMbps: 0 }], { t0 }),
     ]);
@@ -153,11 +156,11 @@ describe('ingestion (Kafka → MongoDB)', () => {
       .sort({ start: 1 })
       .toArray();
     expect(fiveMin.map((b) => [b.start.toISOString(), b.count])).toEqual([
-      ['2026-11-22T10:00:00.000Z', 4],
-      ['2026-11-22T10:05:00.000Z', 2],
+      [new Date(T0).toISOString(), 4],
+      [new Date(T0 + 5 * 60_000).toISOString(), 2],
     ]);
     const hour = await buckets().findOne({
-      _id: `${net.cpe.deviceId}:1|1h|2026-11-22T10:00:00.000Z`,
+      _id: `${net.cpe.deviceId}:1|1h|${new Date(T0).toISOString()}`,
     });
     expect(hour).toMatchObject({
       count: 6,
@@ -170,7 +173,7 @@ describe('ingestion (Kafka → MongoDB)', () => {
     const p95 = percentileFromHistogram(hour!.in.hist, 0.95)!;
     expect(Math.abs(p95 - 50e6) / 50e6).toBeLessThan(0.05);
     const day = await buckets().findOne({
-      _id: `${net.cpe.deviceId}:2|1d|2026-11-22T00:00:00.000Z`,
+      _id: `${net.cpe.deviceId}:2|1d|${new Date(T0 - 10 * HOUR).toISOString()}`,
     });
     expect(day).toMatchObject({ count: 6, errorsSum: 36 });
 
@@ -193,7 +196,7 @@ describe('ingestion (Kafka → MongoDB)', () => {
   });
 
   it('raises, deduplicates and clears linkDown from traps and maps it to circuits and customers', async () => {
-    const t = Date.UTC(2026, 10, 22, 11, 0, 0);
+    const t = T0 + 1 * HOUR;
     await kafka.produce(snmpTrapContract, [
       trapFrom(net.cpe, 'linkDown', { at: t, snmpVersion: 'v1' }),
     ]);
@@ -305,7 +308,7 @@ describe('ingestion (Kafka → MongoDB)', () => {
   });
 
   it('re-produced traps change nothing', async () => {
-    const t = Date.UTC(2026, 10, 22, 12, 0, 0);
+    const t = T0 + 2 * HOUR;
     const traps = [
       trapFrom(net.pe, 'linkDown', { ifIndex: 5, at: t }),
       trapFrom(net.pe, 'linkDown', { ifIndex: 5, at: t + 1000 }),
@@ -321,7 +324,7 @@ describe('ingestion (Kafka → MongoDB)', () => {
   });
 
   it('raises linkDown from polling when the trap was lost, and congestion on high utilisation', async () => {
-    const t0 = Date.UTC(2026, 10, 22, 14, 0, 0);
+    const t0 = T0 + 4 * HOUR;
     const steps = [
       { inMbps: 10, outMbps: 10 }, // baseline
       { inMbps: 10, outMbps: 10 },
@@ -392,7 +395,7 @@ describe('ingestion (Kafka → MongoDB)', () => {
     );
     await kafka.produceRaw(snmpSampleContract.topic, key, 'not json at all');
     const valid = sampleAt(net.cpe, 0, [{ ifIndex: 2, inMbps: 1, outMbps: 1 }], {
-      t0: Date.UTC(2026, 10, 23),
+      t0: T0 + 12 * HOUR,
     });
     await kafka.produce(snmpSampleContract, [valid]);
     await samplesHandled(net.cpe);

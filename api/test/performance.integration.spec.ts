@@ -1,6 +1,8 @@
+import type { AuditEntryDocument } from '../src/audit/audit-entry';
+import { COLLECTIONS } from '../src/database/collections';
 import type { CircuitDocument } from '../src/database/documents';
 import { binValue, binOf } from '../src/ingest/perf-histogram';
-import { type ApiHarness, startApi } from './support/api-harness';
+import { type ApiHarness, problemOf, startApi } from './support/api-harness';
 import {
   insertBucket,
   insertCircuit,
@@ -42,6 +44,11 @@ describe('GET /circuits/{id}/performance', () => {
     await insertUser(api.db, 'bank-a.admin', 'customer-admin', {
       customerId: 'bank-a',
       orgUnitId: 'bank-a-root',
+    });
+    await insertCustomer(api.db, 'bank-b');
+    await insertUser(api.db, 'bank-b.admin', 'customer-admin', {
+      customerId: 'bank-b',
+      orgUnitId: 'bank-b-root',
     });
     token = await api.login('bank-a.admin');
   });
@@ -112,5 +119,52 @@ describe('GET /circuits/{id}/performance', () => {
     const s = (await res.json()) as Series;
     expect(s.granularity).toBe('5m');
     expect(new Date(s.to).getTime() - new Date(s.from).getTime()).toBe(86_400_000);
+  });
+
+  it('exports the series as CSV: header with units, UTC ISO times, one row per point, audited', async () => {
+    const from = at(2).toISOString();
+    const to = at(24 * 60).toISOString();
+    const res = await api.get(`/circuits/a-1/performance.csv?from=${from}&to=${to}`, token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="performance-a-1-5m-2026-11-20T00-02-00.000Z-2026-11-21T00-00-00.000Z.csv"',
+    );
+    const lines = (await res.text()).split('\r\n');
+    expect(lines[0]).toBe(
+      'time_utc,in_bps,out_bps,in_util_ratio,out_util_ratio,in_max_bps,out_max_bps,in_p95_bps,out_p95_bps,errors_per_s,discards_per_s',
+    );
+    const p95 = binValue(binOf(95_000_000));
+    expect(lines[1]).toBe(
+      `2026-11-20T00:00:00.000Z,50500000,50500000,12.625,12.625,100000000,100000000,${p95},${p95},2,0`,
+    );
+    expect(lines[2]).toMatch(/^2026-11-20T00:05:00.000Z,2000000,2000000,0.5,0.5,2000000,2000000,/);
+    expect(lines).toHaveLength(4);
+
+    const audit = await api.db
+      .collection<AuditEntryDocument>(COLLECTIONS.auditLog)
+      .find({ action: 'performance.export' })
+      .toArray();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actorName: 'bank-a.admin',
+      customerId: 'bank-a',
+      targetType: 'circuit',
+      targetId: 'a-1',
+      outcome: 'success',
+    });
+  });
+
+  it('answers 404 for a circuit outside the scope, CSV or not, and exports nothing', async () => {
+    const other = await api.login('bank-b.admin');
+    for (const path of ['/circuits/a-1/performance', '/circuits/a-1/performance.csv']) {
+      const res = await api.get(path, other);
+      expect(res.status).toBe(404);
+      await problemOf(res);
+    }
+    const audit = await api.db
+      .collection<AuditEntryDocument>(COLLECTIONS.auditLog)
+      .countDocuments({ action: 'performance.export', actorName: 'bank-b.admin' });
+    expect(audit).toBe(0);
   });
 });

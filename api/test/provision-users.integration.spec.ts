@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 
 import { MongoClient } from 'mongodb';
 
+import type { AuditEntryDocument } from '../src/audit/audit-entry';
 import { verifyPassword } from '../src/auth/password-hasher';
 import type { UserDocument } from '../src/database/documents';
 import { insertCustomer } from './support/factories';
@@ -23,7 +24,12 @@ describe('provision-users CLI', () => {
   beforeAll(async () => {
     await mongo.connect();
     await mongo.db(dbName).dropDatabase();
-    await insertCustomer(mongo.db(dbName), 'bank-a', { 'bank-a-gz': 'bank-a-root' });
+    await insertCustomer(mongo.db(dbName), 'bank-a', {
+      'bank-a-HO': 'bank-a-root',
+      'bank-a-HB': 'bank-a-HO',
+      'bank-a-HB-WH': 'bank-a-HB',
+      'bank-a-gz': 'bank-a-root',
+    });
     await insertCustomer(mongo.db(dbName), 'bank-b');
   });
 
@@ -40,7 +46,7 @@ describe('provision-users CLI', () => {
       [CLI, join(__dirname, '..', 'fixtures', 'demo-users.json')],
       { env },
     );
-    expect(stdout).toMatch(/provisioned 3 users \(3 new, 0 updated\)/);
+    expect(stdout).toMatch(/provisioned 8 users \(8 new, 0 updated\)/);
     const a = await users().findOne({ username: 'bank-a.admin' });
     expect(a).toMatchObject({
       role: 'customer-admin',
@@ -55,6 +61,47 @@ describe('provision-users CLI', () => {
       customerId: null,
       orgUnitId: null,
     });
+    const scopes = await users()
+      .find({ username: { $in: ['bank-a.wuhan', 'bank-a.viewer', 'am.zhang', 'admin'] } })
+      .sort({ username: 1 })
+      .toArray();
+    expect(
+      scopes.map((u) => [u.username, u.role, u.customerId, u.orgUnitId, u.assignedCustomerIds]),
+    ).toEqual([
+      ['admin', 'platform-admin', null, null, []],
+      ['am.zhang', 'account-manager', null, null, ['bank-a']],
+      ['bank-a.viewer', 'customer-viewer', 'bank-a', 'bank-a-HO', []],
+      ['bank-a.wuhan', 'customer-engineer', 'bank-a', 'bank-a-HB-WH', []],
+    ]);
+    const audit = await mongo
+      .db(dbName)
+      .collection<AuditEntryDocument>('auditLog')
+      .find({ actorName: 'cli:provision-users' })
+      .toArray();
+    expect(audit.map((e) => e.action)).toEqual(Array(8).fill('user.create'));
+  });
+
+  it('refuses an org unit of another customer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cc-users-'));
+    const file = join(dir, 'users.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          username: 'b.spy',
+          displayName: 'B',
+          role: 'customer-viewer',
+          customerId: 'bank-b',
+          orgUnitId: 'bank-a-HB-WH',
+        },
+      ]),
+    );
+    const failure = await run('node', [CLI, file], { env }).then(
+      () => null,
+      (error: { stderr: string }) => error,
+    );
+    expect(failure?.stderr).toMatch(/org unit bank-a-HB-WH is not a unit of bank-b/);
+    expect(await users().countDocuments({ username: 'b.spy' })).toBe(0);
   });
 
   it('is idempotent by username: a second run updates and keeps ids', async () => {
@@ -66,7 +113,7 @@ describe('provision-users CLI', () => {
       [CLI, join(__dirname, '..', 'fixtures', 'demo-users.json')],
       { env },
     );
-    expect(stdout).toMatch(/\(0 new, 3 updated\)/);
+    expect(stdout).toMatch(/\(0 new, 8 updated\)/);
     const after = await users()
       .find({}, { sort: { username: 1 } })
       .toArray();

@@ -16,26 +16,23 @@ describe('alarmScopeFilter', () => {
   it('limits an account manager to alarms touching an assigned customer', () => {
     expect(
       alarmScopeFilter(scopeOf('account-manager', { assignedCustomerIds: ['bank-b'] })),
-    ).toEqual({
-      customerIds: { $in: ['bank-b'] },
-    });
+    ).toEqual({ customerIds: 'bank-b' });
+    expect(
+      alarmScopeFilter(scopeOf('account-manager', { assignedCustomerIds: ['bank-b', 'bank-c'] })),
+    ).toEqual({ customerIds: { $in: ['bank-b', 'bank-c'] } });
   });
 
   it('limits a customer admin to alarms touching its customer', () => {
     expect(alarmScopeFilter(scopeOf('customer-admin', { customerId: 'bank-a' }))).toEqual({
-      customerIds: { $in: ['bank-a'] },
+      customerIds: 'bank-a',
     });
   });
 
   it.each<Role>(['customer-engineer', 'customer-viewer'])(
-    'limits %s to alarms on circuits of its subtree',
+    'limits %s to alarms stamped with its org unit',
     (role) => {
       const scope = scopeOf(role, { customerId: 'bank-a', orgUnitId: 'ou-7' });
-      expect(alarmScopeFilter(scope, ['c1', 'c2'])).toEqual({
-        customerIds: 'bank-a',
-        affectedCircuitIds: { $in: ['c1', 'c2'] },
-      });
-      expect(() => alarmScopeFilter(scope)).toThrow(/org-subtree/);
+      expect(alarmScopeFilter(scope)).toEqual({ customerIds: 'bank-a', orgUnitIds: 'ou-7' });
     },
   );
 
@@ -43,11 +40,20 @@ describe('alarmScopeFilter', () => {
     expect(alarmScopeFilter(scopeOf('field-engineer'))).toEqual({ _id: { $in: [] } });
   });
 
-  it('ANDs the scope with the criteria', () => {
+  it('ANDs the scope with the criteria, keeping equalities at the top level', () => {
     expect(
       withAlarmScope(scopeOf('customer-admin', { customerId: 'bank-a' }), { state: 'raised' }),
-    ).toEqual({
-      $and: [{ customerIds: { $in: ['bank-a'] } }, { state: 'raised' }],
+    ).toEqual({ customerIds: 'bank-a', state: 'raised' });
+    // A criterion on a key of the scope never replaces the scope's condition.
+    const subtree = scopeOf('customer-viewer', { customerId: 'bank-a', orgUnitId: 'ou-7' });
+    expect(withAlarmScope(subtree, { orgUnitIds: 'ou-9', customerIds: 'bank-b' })).toEqual({
+      customerIds: 'bank-a',
+      orgUnitIds: 'ou-7',
+      $and: [{ orgUnitIds: 'ou-9' }, { customerIds: 'bank-b' }],
+    });
+    expect(withAlarmScope(scopeOf('field-engineer'), { _id: 'alm-1' })).toEqual({
+      _id: 'alm-1',
+      $and: [{ _id: { $in: [] } }],
     });
   });
 });

@@ -1,38 +1,36 @@
 import type { Filter } from 'mongodb';
 
 import type { AccessScope } from '../auth/access-scope';
+import { andFilters } from '../circuits/circuit-scope.filter';
 import type { AlarmDocument } from '../database/documents';
 
 /**
- * The alarms a scope may see. Customers see alarms whose customerIds include them;
- * an org-subtree user only those affecting a circuit of its subtree, whose ids the
- * caller resolves with the same scope (`subtreeCircuitIds`, required for that kind).
+ * The alarms a scope may see. Customers see alarms whose customerIds include them; an
+ * org-subtree user those stamped with its org unit (orgUnitIds = union of the orgPath
+ * of the affected circuits, set at ingestion): two equality matches on array fields,
+ * instead of an `$in` over every circuit id of the subtree.
  */
-export function alarmScopeFilter(
-  scope: AccessScope,
-  subtreeCircuitIds?: readonly string[],
-): Filter<AlarmDocument> {
+export function alarmScopeFilter(scope: AccessScope): Filter<AlarmDocument> {
   switch (scope.kind) {
     case 'all':
       return {};
     case 'customers':
-      return { customerIds: { $in: [...scope.customerIds] } };
+      // One customer: an array-contains equality, which FerretDB pushes down ($in it never does).
+      return scope.customerIds.length === 1
+        ? { customerIds: scope.customerIds[0] }
+        : { customerIds: { $in: [...scope.customerIds] } };
     case 'org-subtree':
-      if (!subtreeCircuitIds) {
-        throw new Error(
-          'alarmScopeFilter: an org-subtree scope needs the ids of the circuits in the subtree',
-        );
-      }
-      return { customerIds: scope.customerId, affectedCircuitIds: { $in: [...subtreeCircuitIds] } };
+      return { customerIds: scope.customerId, orgUnitIds: scope.orgUnitId };
+    case 'dispatched':
     case 'none':
       return { _id: { $in: [] } };
   }
 }
 
+/** The scope AND the criteria, equalities kept at the top level (see `andFilters`). */
 export function withAlarmScope(
   scope: AccessScope,
   criteria: Filter<AlarmDocument>,
-  subtreeCircuitIds?: readonly string[],
 ): Filter<AlarmDocument> {
-  return { $and: [alarmScopeFilter(scope, subtreeCircuitIds), criteria] };
+  return andFilters(alarmScopeFilter(scope), criteria);
 }

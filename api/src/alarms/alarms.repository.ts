@@ -1,5 +1,11 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Collection, Db, Filter } from 'mongodb';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
+import type { AnyBulkWriteOperation, Collection, Db, Filter, WithId } from 'mongodb';
 
 import type { AccessScope } from '../auth/access-scope';
 import { withCircuitScope } from '../circuits/circuit-scope.filter';
@@ -15,7 +21,14 @@ import type {
   PerceivedSeverity,
 } from '../database/documents';
 import { ensureIndexes } from '../database/ensure-indexes';
+import { orgUnitsOf } from '../events/change-event';
 import { withAlarmScope } from './alarm-scope.filter';
+
+/** Alarms stamped per round of the start-up backfill; writes go ≤ 8 per command (FerretDB). */
+const BACKFILL_BATCH = 200;
+const WRITE_BATCH = 8;
+/** Linked alarms read by `_id` equality one by one up to this many, else with one `$in`. */
+const ONE_BY_ONE = 24;
 
 export interface AlarmCriteria {
   state?: AlarmState;
@@ -26,7 +39,8 @@ export interface AlarmCriteria {
 
 /** Every read takes the caller's AccessScope first: tenant isolation lives here. */
 @Injectable()
-export class AlarmsRepository implements OnModuleInit {
+export class AlarmsRepository implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(AlarmsRepository.name);
   private readonly alarms: Collection<AlarmDocument>;
   private readonly circuits: Collection<CircuitDocument>;
 
@@ -49,7 +63,114 @@ export class AlarmsRepository implements OnModuleInit {
       { key: { state: 1, alarmRaisedTime: -1 } },
       { key: { customerIds: 1 } },
       { key: { affectedCircuitIds: 1 } },
+      { key: { orgUnitIds: 1 } },
     ]);
+  }
+
+  /** Stamps alarms stored before `orgUnitIds` existed; in the background, not holding up start-up. */
+  onApplicationBootstrap(): void {
+    this.backfillOrgUnits().catch((err: unknown) => {
+      this.logger.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'alarm orgUnitIds backfill failed: unstamped alarms stay hidden from org-subtree users',
+      );
+    });
+  }
+
+  /**
+   * Alarms without `orgUnitIds` (stored before ingestion stamped it) get the union of
+   * the orgPath of their affected circuits. Until then an org-subtree user does not see
+   * them (fail closed). Idempotent; replicas running it at once write the same values.
+   * Returns how many alarms it stamped.
+   */
+  async backfillOrgUnits(): Promise<number> {
+    let stamped = 0;
+    for (;;) {
+      const batch = await this.alarms
+        .find({ orgUnitIds: { $exists: false } }, { projection: { _id: 1, affectedCircuitIds: 1 } })
+        .limit(BACKFILL_BATCH)
+        .toArray();
+      if (batch.length === 0) break;
+      const circuitIds = [...new Set(batch.flatMap((a) => a.affectedCircuitIds))];
+      const circuits =
+        circuitIds.length === 0
+          ? []
+          : await this.circuits
+              .find({ _id: { $in: circuitIds } }, { projection: { _id: 1, orgPath: 1 } })
+              .toArray();
+      const byId = new Map(circuits.map((c) => [c._id, c]));
+      const ops: AnyBulkWriteOperation<AlarmDocument>[] = batch.map((a) => ({
+        updateOne: {
+          filter: { _id: a._id, orgUnitIds: { $exists: false } },
+          update: {
+            $set: {
+              orgUnitIds: orgUnitsOf(
+                a.affectedCircuitIds.flatMap((id) => {
+                  const c = byId.get(id);
+                  return c ? [c] : [];
+                }),
+              ),
+            },
+          },
+        },
+      }));
+      let modified = 0;
+      for (let i = 0; i < ops.length; i += WRITE_BATCH) {
+        const result = await this.alarms.bulkWrite(ops.slice(i, i + WRITE_BATCH), {
+          ordered: false,
+        });
+        modified += result.modifiedCount;
+      }
+      // Another replica stamped them meanwhile, or the writes did nothing: never loop on them.
+      if (modified === 0) break;
+      stamped += modified;
+    }
+    if (stamped > 0) this.logger.log({ stamped }, 'alarms stamped with orgUnitIds');
+    return stamped;
+  }
+
+  /** One alarm, or null when it does not exist or is outside the scope (callers answer 404). */
+  findVisible(scope: AccessScope, id: string): Promise<AlarmDocument | null> {
+    return this.alarms.findOne(withAlarmScope(scope, { _id: id }));
+  }
+
+  /**
+   * The alarms of the ids the scope may see (a short list: the links of some alarms).
+   * Up to ONE_BY_ONE ids are read one equality at a time, in parallel: FerretDB pushes
+   * `_id` equalities down but decodes the whole collection in Go for an `$in`.
+   */
+  async findManyVisible(scope: AccessScope, ids: readonly string[]): Promise<AlarmDocument[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const rows =
+      unique.length <= ONE_BY_ONE
+        ? (
+            await Promise.all(
+              unique.map((id) => this.alarms.findOne(withAlarmScope(scope, { _id: id }))),
+            )
+          ).filter((a): a is WithId<AlarmDocument> => a !== null)
+        : await this.alarms.find(withAlarmScope(scope, { _id: { $in: unique } })).toArray();
+    return rows.sort((a, b) => +new Date(a.alarmRaisedTime) - +new Date(b.alarmRaisedTime));
+  }
+
+  /** Those of the ids the scope may see (see findManyVisible). */
+  async visibleIds(scope: AccessScope, ids: readonly string[]): Promise<Set<string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Set();
+    const projection = { projection: { _id: 1 } };
+    const rows =
+      unique.length <= ONE_BY_ONE
+        ? (
+            await Promise.all(
+              unique.map((id) =>
+                this.alarms.findOne(withAlarmScope(scope, { _id: id }), projection),
+              ),
+            )
+          ).filter((a) => a !== null)
+        : await this.alarms
+            .find(withAlarmScope(scope, { _id: { $in: unique } }), projection)
+            .toArray();
+    return new Set(rows.map((r) => r._id));
   }
 
   async list(
@@ -68,7 +189,7 @@ export class AlarmsRepository implements OnModuleInit {
     ) {
       return { items: [], total: 0 };
     }
-    const filter = await this.scoped(scope, this.criteriaFilter(criteria));
+    const filter = this.scoped(scope, this.criteriaFilter(criteria));
     const [items, total] = await Promise.all([
       this.alarms.find(filter).sort(sort).skip(skipOf(page)).limit(page.pageSize).toArray(),
       this.alarms.countDocuments(filter),
@@ -85,7 +206,7 @@ export class AlarmsRepository implements OnModuleInit {
     if (circuitIds.length === 0) {
       return counts;
     }
-    const filter = await this.scoped(scope, {
+    const filter = this.scoped(scope, {
       state: 'raised',
       affectedCircuitIds: { $in: [...circuitIds] },
     });
@@ -120,22 +241,9 @@ export class AlarmsRepository implements OnModuleInit {
     return new Map(rows.map((r) => [r._id, r.name]));
   }
 
-  private async scoped(
-    scope: AccessScope,
-    criteria: Filter<AlarmDocument>,
-  ): Promise<Filter<AlarmDocument>> {
-    if (scope.kind !== 'org-subtree') {
-      return withAlarmScope(scope, criteria);
-    }
-    // Alarms carry customers, not org units: the subtree is the set of its circuits.
-    const rows = await this.circuits
-      .find(withCircuitScope(scope, {}), { projection: { _id: 1 } })
-      .toArray();
-    return withAlarmScope(
-      scope,
-      criteria,
-      rows.map((r) => r._id),
-    );
+  private scoped(scope: AccessScope, criteria: Filter<AlarmDocument>): Filter<AlarmDocument> {
+    // Alarms carry their org units (stamped at ingestion): no lookup of the subtree's circuits.
+    return withAlarmScope(scope, criteria);
   }
 
   private criteriaFilter(criteria: AlarmCriteria): Filter<AlarmDocument> {

@@ -1,4 +1,4 @@
-import { ValidationPipe } from '@nestjs/common';
+import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 
@@ -9,11 +9,22 @@ import { buildOpenApiDocument } from '../openapi/openapi-document';
 export const API_PREFIX = 'api/v1';
 
 /**
+ * /api/v1 on every route but the TMF621 facade, which lives where the standard puts it
+ * (api/src/tmf). Shared with the OpenAPI writer so the committed document has the
+ * paths the server serves.
+ */
+export function applyGlobalPrefix(app: NestExpressApplication): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [{ path: 'tmf-api/*path', method: RequestMethod.ALL }],
+  });
+}
+
+/**
  * Everything main.ts, the tests and the OpenAPI writer must set identically on the
  * application: prefix, validation, error rendering, OpenAPI routes.
  */
 export function configureApp(app: NestExpressApplication): void {
-  app.setGlobalPrefix(API_PREFIX);
+  applyGlobalPrefix(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

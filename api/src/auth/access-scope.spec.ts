@@ -43,10 +43,12 @@ describe('scopeFor', () => {
     expect(scopeOf('customer-viewer', { orgUnitId: 'ou-a' })).toEqual({ kind: 'none' });
   });
 
-  it('gives a field engineer nothing yet', () => {
-    expect(
-      scopeOf('field-engineer', { customerId: 'bank-a', assignedCustomerIds: ['bank-a'] }),
-    ).toEqual({ kind: 'none' });
+  it('gives a field engineer the tickets dispatched to it, never a customer', () => {
+    const user = userOf('field-engineer', {
+      customerId: 'bank-a',
+      assignedCustomerIds: ['bank-a'],
+    });
+    expect(scopeFor(principalFromUser(user))).toEqual({ kind: 'dispatched', userId: user._id });
   });
 
   it('cannot be mutated after the fact', () => {

@@ -10,7 +10,9 @@ export type ScopeShape =
   | { readonly kind: 'customers'; readonly customerIds: readonly string[] }
   /** One customer, restricted to an org unit and everything below it. */
   | { readonly kind: 'org-subtree'; readonly customerId: string; readonly orgUnitId: string }
-  /** Nothing (yet): e.g. field engineers, who will see their dispatched tickets only. */
+  /** Field engineers: the tickets dispatched to them (and nothing else of the network). */
+  | { readonly kind: 'dispatched'; readonly userId: string }
+  /** Nothing. */
   | { readonly kind: 'none' };
 
 /**
@@ -48,6 +50,6 @@ export function scopeFor(principal: VerifiedPrincipal): AccessScope {
           })
         : NONE;
     case 'field-engineer':
-      return NONE;
+      return brand({ kind: 'dispatched', userId: principal.userId });
   }
 }

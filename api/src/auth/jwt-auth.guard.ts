@@ -1,6 +1,7 @@
 import {
   type CanActivate,
   type ExecutionContext,
+  ForbiddenException,
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
@@ -8,14 +9,18 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Response } from 'express';
 
+import type { Role } from '../database/documents';
 import { UsersRepository } from '../users/users.repository';
 import { type AccessTokenClaims, TOKEN_AUDIENCE, TOKEN_ISSUER } from './access-token';
 import type { AuthenticatedRequest } from './current-principal.decorator';
 import { principalFromUser } from './principal';
 import { IS_PUBLIC } from './public.decorator';
+import { ALLOWED_ROLES } from './roles.decorator';
+import { epochOf } from './sessions.service';
 
 /**
- * Global guard: every route needs a valid bearer token unless marked @Public().
+ * Global guard: every route needs a valid bearer token unless marked @Public(), and
+ * a role listed by @Roles() when the route has one.
  * The user is reloaded on each request so that disabling a user or changing its
  * role or customer takes effect at once, not when the token expires.
  */
@@ -60,10 +65,18 @@ export class JwtAuthGuard implements CanActivate {
     }
     const user =
       typeof claims.sub === 'string' ? await this.users.findEnabledById(claims.sub) : null;
-    if (!user) {
+    // A changed epoch means the user's sessions were revoked (password change, disable, admin).
+    if (!user || (claims.se ?? '') !== epochOf(user)) {
       return fail('The access token is invalid or expired.');
     }
     req.principal = principalFromUser(user);
+    const allowed = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ALLOWED_ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (allowed && !allowed.includes(user.role)) {
+      throw new ForbiddenException('Your role may not use this operation.');
+    }
     return true;
   }
 }

@@ -6,14 +6,27 @@ import type { PageRequest, PageResult } from '../common/paging/page-query.dto';
 import { skipOf } from '../common/paging/page-query.dto';
 import { COLLECTIONS } from '../database/collections';
 import { MONGO_DB } from '../database/database.module';
-import type { CircuitDocument, ElementDocument, SiteDocument } from '../database/documents';
+import type {
+  AlarmDocument,
+  CircuitDocument,
+  ElementDocument,
+  SiteDocument,
+} from '../database/documents';
 import { ensureIndexes } from '../database/ensure-indexes';
-import { withCircuitScope } from './circuit-scope.filter';
+import { andFilters, withCircuitScope } from './circuit-scope.filter';
 
 export interface CircuitCriteria {
   product?: CircuitDocument['product'];
   state?: CircuitDocument['state'];
   customerId?: string;
+  /** Either end at this site. */
+  siteId?: string;
+  /** The unit or any unit below it (orgPath holds the ids from the root down). */
+  orgUnitId?: string;
+  bandwidthMin?: number;
+  bandwidthMax?: number;
+  /** With (true) or without (false) a raised alarm. */
+  hasAlarm?: boolean;
   /** Case-insensitive substring of the id or the name. */
   q?: string;
 }
@@ -37,8 +50,10 @@ export class CircuitsRepository implements OnModuleInit {
   private readonly circuits: Collection<CircuitDocument>;
   private readonly sites: Collection<SiteDocument>;
   private readonly elements: Collection<ElementDocument>;
+  private readonly alarms: Collection<AlarmDocument>;
 
   constructor(@Inject(MONGO_DB) db: Db) {
+    this.alarms = db.collection<AlarmDocument>(COLLECTIONS.alarms);
     this.circuits = db.collection<CircuitDocument>(COLLECTIONS.circuits);
     this.sites = db.collection<SiteDocument>(COLLECTIONS.sites);
     this.elements = db.collection<ElementDocument>(COLLECTIONS.elements);
@@ -64,7 +79,7 @@ export class CircuitsRepository implements OnModuleInit {
     page: PageRequest,
     sort: Record<string, 1 | -1>,
   ): Promise<PageResult<CircuitDocument> & { siteNames: ReadonlyMap<string, string> }> {
-    const filter = withCircuitScope(scope, this.criteriaFilter(criteria));
+    const filter = withCircuitScope(scope, await this.criteriaFilter(criteria));
     const [items, total] = await Promise.all([
       this.circuits
         .find(filter, { projection: SUMMARY_PROJECTION })
@@ -121,15 +136,43 @@ export class CircuitsRepository implements OnModuleInit {
     return new Map(sites.map((s) => [s._id, s.name]));
   }
 
-  private criteriaFilter(criteria: CircuitCriteria): Filter<CircuitDocument> {
-    const filter: Filter<CircuitDocument> = {};
-    if (criteria.product) filter.product = criteria.product;
-    if (criteria.state) filter.state = criteria.state;
-    if (criteria.customerId) filter.customerId = criteria.customerId;
+  private async criteriaFilter(criteria: CircuitCriteria): Promise<Filter<CircuitDocument>> {
+    const all: Filter<CircuitDocument>[] = [];
+    if (criteria.product) all.push({ product: criteria.product });
+    if (criteria.state) all.push({ state: criteria.state });
+    if (criteria.customerId) all.push({ customerId: criteria.customerId });
+    if (criteria.orgUnitId) all.push({ orgPath: criteria.orgUnitId });
+    if (criteria.siteId) {
+      all.push({ $or: [{ 'aEnd.siteId': criteria.siteId }, { 'zEnd.siteId': criteria.siteId }] });
+    }
+    if (criteria.bandwidthMin !== undefined || criteria.bandwidthMax !== undefined) {
+      all.push({
+        bandwidthBps: {
+          ...(criteria.bandwidthMin !== undefined ? { $gte: criteria.bandwidthMin } : {}),
+          ...(criteria.bandwidthMax !== undefined ? { $lte: criteria.bandwidthMax } : {}),
+        },
+      });
+    }
+    if (criteria.hasAlarm !== undefined) {
+      const alarmed = await this.circuitsWithRaisedAlarms();
+      all.push({ _id: criteria.hasAlarm ? { $in: alarmed } : { $nin: alarmed } });
+    }
     if (criteria.q) {
       const pattern = { $regex: escapeRegex(criteria.q), $options: 'i' };
-      filter.$or = [{ _id: pattern }, { name: pattern }];
+      all.push({ $or: [{ _id: pattern }, { name: pattern }] });
     }
-    return filter;
+    return andFilters(...all);
+  }
+
+  /**
+   * Ids of circuits affected by a raised alarm: the same source as `activeAlarmCount`
+   * (the circuit's own activeAlarmIds hold only the service-affecting ones). Read without
+   * a scope because it only narrows the circuit query, which carries the scope.
+   */
+  private async circuitsWithRaisedAlarms(): Promise<string[]> {
+    const rows = await this.alarms
+      .find({ state: 'raised' }, { projection: { _id: 0, affectedCircuitIds: 1 } })
+      .toArray();
+    return [...new Set(rows.flatMap((r) => r.affectedCircuitIds))];
   }
 }

@@ -3,6 +3,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { AlarmsRepository } from '../alarms/alarms.repository';
 import type { AccessScope } from '../auth/access-scope';
 import { parseSortSpec, toMongoSort } from '../common/paging/sort-spec';
+import { RequestValidationException } from '../common/problem/request-validation.exception';
 import type { CircuitDocument } from '../database/documents';
 import { CircuitsRepository } from './circuits.repository';
 import type { CircuitDetailDto } from './dto/circuit-detail.dto';
@@ -18,6 +19,7 @@ const SORT_FIELDS: Readonly<Record<string, string>> = {
   bandwidthBps: 'bandwidthBps',
   slaClass: 'slaClass',
   customerId: 'customerId',
+  orgUnitId: 'orgUnitId',
 };
 
 @Injectable()
@@ -31,11 +33,25 @@ export class CircuitsService {
     const sort = toMongoSort(parseSortSpec(query.sort), SORT_FIELDS, [
       { field: 'id', direction: 1 },
     ]);
+    if (
+      query.bandwidthMin !== undefined &&
+      query.bandwidthMax !== undefined &&
+      query.bandwidthMin > query.bandwidthMax
+    ) {
+      throw new RequestValidationException([
+        { path: 'bandwidthMax', message: 'bandwidthMax must not be less than bandwidthMin' },
+      ]);
+    }
     const page = { page: query.page, pageSize: query.pageSize };
     const criteria = {
       product: query.product,
       state: query.state,
       customerId: query.customerId,
+      siteId: query.siteId,
+      orgUnitId: query.orgUnitId,
+      bandwidthMin: query.bandwidthMin,
+      bandwidthMax: query.bandwidthMax,
+      hasAlarm: query.hasAlarm,
       q: query.q,
     };
     const result = await this.circuits.list(scope, criteria, page, sort);

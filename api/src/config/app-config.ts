@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
+import { eventsEnvShape } from '../events/events-config';
 import { ingestEnvShape } from '../ingest/config/ingest-config';
+import { jobsEnvShape } from '../jobs/jobs-config';
+import { mailEnvShape } from '../notifications/mail-config';
+import { reportsEnvShape } from '../reports/reports-config';
+import { ticketsEnvShape } from '../tickets/tickets-config';
 import { storeEnvShape } from './store-env';
 
 /**
@@ -23,9 +28,48 @@ const schema = z.object({
   REDIS_URL: z.string().startsWith('redis://').default('redis://127.0.0.1:6379'),
   /** HMAC secret of the access tokens: at least 32 characters, never logged. */
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
+  /** Access-token lifetime: short, since a refresh token renews it (docs/adr/0011). */
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
+  /** Refresh-token lifetime; each use rotates it and starts a new lifetime. */
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(90 * 86400)
+    .default(7 * 86400),
+  /** Login lockout: this many failures for one username within the window lock it. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  /**
+   * AES-256-GCM key for TOTP secrets at rest: 32 bytes in base64 (`openssl rand -base64 32`).
+   * Unset: the second factor cannot be enrolled (and an enrolled one cannot be checked).
+   */
+  TOTP_ENCRYPTION_KEY: z
+    .string()
+    .refine(
+      (v) => /^[A-Za-z0-9+/]{43}=$/.test(v) && Buffer.from(v, 'base64').length === 32,
+      'must be 32 bytes in base64 (openssl rand -base64 32)',
+    )
+    .optional(),
+  /** Request rate limits (Redis, shared by every replica), per window. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(600),
+  /** Login, refresh and TOTP requests per client address and window. */
+  RATE_LIMIT_AUTH_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
   /** Retention, cache and concurrency of the ingestion (defined in ingest/config/ingest-config.ts). */
   ...ingestEnvShape,
+  /** Live events: heartbeat, user re-check, client buffer, ticket lifetime (events/events-config.ts). */
+  ...eventsEnvShape,
+  /** Job queues on Redis: worker on/off, stalled check, lock (jobs/jobs-config.ts). */
+  ...jobsEnvShape,
+  /** Outgoing mail: SMTP server and sender (notifications/mail-config.ts). */
+  ...mailEnvShape,
+  /** Tickets: SLA targets, warnings, escalation, auto-close, attachments, webhooks (tickets/tickets-config.ts). */
+  ...ticketsEnvShape,
+  /** Reports and key-period assurance: thresholds, PDF fonts, schedules (reports/reports-config.ts). */
+  ...reportsEnvShape,
 });
 
 export type AppConfig = z.infer<typeof schema>;

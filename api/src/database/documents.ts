@@ -65,6 +65,38 @@ export interface AlarmDocument {
    * is a redelivery and changes nothing.
    */
   eventPositions?: Record<string, number>;
+  /**
+   * Union of the orgPath of the affected circuits, stamped at ingestion: an org-subtree
+   * user sees the alarm iff its orgUnitId is in it (and its customer in customerIds).
+   * Alarms stored before the field existed get it at API start-up (AlarmsRepository).
+   */
+  orgUnitIds?: string[];
+  /** TMF642 acknowledgement: who (user id) and from where (system id) acknowledged it. */
+  ackUserId?: string | null;
+  ackSystemId?: string | null;
+  ackTime?: Date | null;
+  /** TMF642 comment[]: operator notes, oldest first. */
+  comments?: AlarmComment[];
+  /** Set when an operator cleared the alarm by hand (TMF642 clearUserId / clearSystemId). */
+  clearUserId?: string | null;
+  clearSystemId?: string | null;
+  /** TMF642 rootCauseAlarm / correlatedAlarm / isRootCause, linked by ingestion (docs/ingestion.md). */
+  rootCauseAlarmIds?: string[];
+  correlatedAlarmIds?: string[];
+  isRootCause?: boolean;
+  /**
+   * Where the alarm sits for correlation, as top-level array values FerretDB filters in
+   * PostgreSQL: `dev:<deviceId>` (its element) and, for an interface on a link,
+   * `faces:<far-end deviceId>`. Set by ingestion on service-affecting alarms.
+   */
+  correlationKeys?: string[];
+}
+
+export interface AlarmComment {
+  comment: string;
+  time: Date;
+  userId: string;
+  systemId: string;
 }
 
 export type Granularity = '5m' | '1h' | '1d';
@@ -186,6 +218,23 @@ export interface UserDocument {
   passwordHash: string;
   disabled: boolean;
   createdAt: Date;
+  updatedAt?: Date;
+  /**
+   * Changes when every session of the user is revoked (disable, password change, admin
+   * revoke): access tokens carry the value they were issued under and die with it.
+   */
+  sessionEpoch?: string;
+  /** Optional TOTP second factor; `secret` is AES-256-GCM encrypted (auth/secret-box.ts). */
+  totp?: UserTotp;
+}
+
+export interface UserTotp {
+  secret: string;
+  /** False between enrolment and the first correct code. */
+  confirmed: boolean;
+  /** Last accepted 30 s time step: a code of that step or older is a replay. */
+  lastStep: number;
+  enrolledAt: Date;
 }
 
 export type CustomerDocument = Customer;
@@ -204,3 +253,30 @@ export type CircuitDocument = Circuit & {
   /** When ingestion last derived state from the raised alarms (its read time: the write guard). */
   stateReconciledAt?: Date;
 };
+
+export type MaintenanceStatus = 'planned' | 'approved' | 'cancelled' | 'completed';
+
+/**
+ * Planned work on operator elements and links. The affected circuits, customers and
+ * org units are computed from the circuits' routes when the window is created, so
+ * reads can be scoped without recomputing (orgUnitIds = union of their orgPath).
+ */
+export interface MaintenanceWindowDocument {
+  _id: string;
+  title: string;
+  description: string;
+  elementIds: string[];
+  linkIds: string[];
+  start: Date;
+  end: Date;
+  status: MaintenanceStatus;
+  circuitIds: string[];
+  customerIds: string[];
+  orgUnitIds: string[];
+  createdBy: string;
+  createdAt: Date;
+  approvedBy: string | null;
+  approvedAt: Date | null;
+  cancelledBy: string | null;
+  cancelledAt: Date | null;
+}

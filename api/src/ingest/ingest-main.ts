@@ -1,6 +1,11 @@
 import { MongoClient } from 'mongodb';
 import pino from 'pino';
 
+import {
+  RedisChangeEventsWriter,
+  changeStreamKey,
+  writerConnection,
+} from '../events/change-events.stream';
 import { loadIngestWorkerConfig } from './config/ingest-config';
 import { Ingestion } from './ingestion';
 
@@ -18,7 +23,21 @@ async function main(): Promise<void> {
     maxPoolSize: 40,
   });
   await client.connect();
-  const ingestion = new Ingestion(client.db(config.mongoDb), config.ingest, logger);
+  // Alarm and circuit changes go to the same stream the API replicas read (live clients).
+  const redis = writerConnection(config.redisUrl);
+  const events = new RedisChangeEventsWriter(
+    redis,
+    changeStreamKey(config.mongoDb),
+    config.ingest.instanceId,
+    logger,
+  );
+  const ingestion = new Ingestion(
+    client.db(config.mongoDb),
+    config.ingest,
+    logger,
+    undefined,
+    events,
+  );
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -28,6 +47,7 @@ async function main(): Promise<void> {
     ingestion
       .stop()
       .then(() => client.close())
+      .then(() => redis.quit().catch(() => undefined))
       .then(() => process.exit(0))
       .catch((err: unknown) => {
         logger.error({ err }, 'unclean stop');

@@ -10,6 +10,7 @@ import pino from 'pino';
 
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { MONGO_DB } from '../database/database.module';
+import { ChangeEventsPublisher } from '../events/change-events.publisher';
 import { type IngestConfig, ingestConfigFrom } from './config/ingest-config';
 import type { IngestStats } from './ingest-stats';
 import { Ingestion } from './ingestion';
@@ -43,12 +44,19 @@ export const INGEST_STATS = Symbol('INGEST_STATS');
     },
     {
       provide: INGESTION,
-      inject: [MONGO_DB, INGEST_CONFIG, APP_CONFIG],
-      useFactory: (db: Db, ingestConfig: IngestConfig, config: AppConfig): Ingestion =>
+      inject: [MONGO_DB, INGEST_CONFIG, APP_CONFIG, ChangeEventsPublisher],
+      useFactory: (
+        db: Db,
+        ingestConfig: IngestConfig,
+        config: AppConfig,
+        events: ChangeEventsPublisher,
+      ): Ingestion =>
         new Ingestion(
           db,
           ingestConfig,
           pino({ name: `${config.API_INSTANCE_ID}/ingest`, level: config.LOG_LEVEL }),
+          undefined,
+          events,
         ),
     },
     {

@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 
+import type { ChangeEventSink } from '../events/change-events.stream';
 import { AlarmIngestService } from './alarms/alarm-ingest.service';
 import { CircuitStateRepository } from './alarms/circuit-state.repository';
 import { TrapIngestService } from './alarms/trap-ingest.service';
@@ -8,6 +9,7 @@ import type { IngestConfig } from './config/ingest-config';
 import { IngestRejectsRepository } from './ingest-rejects.repository';
 import { type IngestStats, emptyStats } from './ingest-stats';
 import { INGEST_SUBSCRIPTIONS, IngestConsumer } from './ingest.consumer';
+import { AssuranceOverridesReader } from './inventory/assurance-overrides.reader';
 import { IngestInventoryRepository } from './inventory/ingest-inventory.repository';
 import type { ConsumerPort } from './kafka/consumer.port';
 import { KafkajsConsumerAdapter } from './kafka/kafkajs-consumer.adapter';
@@ -33,11 +35,25 @@ export class Ingestion {
     config: IngestConfig,
     private readonly logger: Logger,
     port?: ConsumerPort,
+    /** Where alarm and circuit changes are published for live clients (none: not published). */
+    events?: ChangeEventSink,
   ) {
     const inventory = new IngestInventoryRepository(db, config.cacheTtlSec);
-    const alarms = new AlarmIngestService(db, inventory, new CircuitStateRepository(db));
+    const alarms = new AlarmIngestService(
+      db,
+      inventory,
+      new CircuitStateRepository(db),
+      events ?? null,
+      logger,
+    );
     this.consumer = new IngestConsumer(
-      new SampleIngestService(new PerfRepository(db), inventory, alarms, this.stats),
+      new SampleIngestService(
+        new PerfRepository(db),
+        inventory,
+        alarms,
+        this.stats,
+        new AssuranceOverridesReader(db, config.cacheTtlSec * 1000),
+      ),
       new TrapIngestService(db, inventory, alarms, this.stats),
       new IngestRejectsRepository(db),
       this.stats,

@@ -13,7 +13,17 @@ export const REDACTED_PATHS = [
   'req.body.password',
   'accessToken',
   '*.accessToken',
+  'refreshToken',
+  '*.refreshToken',
+  'mfaToken',
+  '*.mfaToken',
+  'req.query.ticket',
 ];
+
+/** The URL as logged: single-use stream tickets (`?ticket=`) replaced, like headers are. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]ticket=)[^&#]*/g, '$1[redacted]');
+}
 
 /** Structured JSON logs with a request id per HTTP request (nestjs-pino). */
 @Module({
@@ -27,6 +37,9 @@ export const REDACTED_PATHS = [
           level: config.LOG_LEVEL,
           name: config.API_INSTANCE_ID,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+          serializers: {
+            req: (req: { url?: string }) => ({ ...req, url: redactUrl(req.url ?? '') }),
+          },
           // Health probes every few seconds would drown the useful lines.
           autoLogging: { ignore: (req) => (req.url ?? '').endsWith('/health') },
         },

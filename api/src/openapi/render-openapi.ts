@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
 import { AppModule } from '../app.module';
-import { API_PREFIX } from '../app/configure-app';
+import { applyGlobalPrefix } from '../app/configure-app';
 import { loadConfig } from '../config/app-config';
 import { buildOpenApiDocument } from './openapi-document';
 
@@ -21,7 +21,7 @@ export async function renderOpenApi(): Promise<string> {
     logger: false,
     abortOnError: false,
   });
-  app.setGlobalPrefix(API_PREFIX);
+  applyGlobalPrefix(app);
   const document = buildOpenApiDocument(app);
   await app.close();
   return `${JSON.stringify(document, null, 2)}\n`;

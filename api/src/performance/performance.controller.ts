@@ -1,8 +1,10 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Ip, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 
 import type { AccessScope } from '../auth/access-scope';
-import { CurrentScope } from '../auth/current-principal.decorator';
+import { CurrentPrincipal, CurrentScope } from '../auth/current-principal.decorator';
+import type { VerifiedPrincipal } from '../auth/principal';
 import { IdParamDto } from '../common/params/id-param.dto';
 import { ProblemResponses } from '../common/problem/problem-responses.decorator';
 import { PerformanceQueryDto } from './dto/performance-query.dto';
@@ -30,5 +32,33 @@ export class PerformanceController {
     @Query() query: PerformanceQueryDto,
   ): Promise<PerformanceSeriesDto> {
     return this.performance.series(scope, params.id, query, new Date());
+  }
+
+  @Get(':id/performance.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    summary: 'The same series as CSV (audited as performance.export).',
+    description:
+      'Columns: time_utc, in_bps, out_bps, in_util_ratio, out_util_ratio, in_max_bps, out_max_bps, in_p95_bps, out_p95_bps, errors_per_s, discards_per_s. Sent as an attachment.',
+  })
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'CSV with a header row.' })
+  @ProblemResponses(400, 404)
+  async csv(
+    @CurrentPrincipal() principal: VerifiedPrincipal,
+    @CurrentScope() scope: AccessScope,
+    @Ip() ip: string,
+    @Param() params: IdParamDto,
+    @Query() query: PerformanceQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const file = await this.performance.exportCsv(
+      { principal, scope, ip },
+      params.id,
+      query,
+      new Date(),
+    );
+    res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    return file.body;
   }
 }

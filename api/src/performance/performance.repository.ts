@@ -15,12 +15,12 @@ import type { SeriesSource } from './granularity-choice';
 
 export type CircuitSeries =
   | {
-      circuit: Pick<CircuitDocument, '_id' | 'aEnd' | 'bandwidthBps'>;
+      circuit: Pick<CircuitDocument, '_id' | 'aEnd' | 'bandwidthBps' | 'customerId'>;
       source: 'raw';
       raw: PerfRawDocument[];
     }
   | {
-      circuit: Pick<CircuitDocument, '_id' | 'aEnd' | 'bandwidthBps'>;
+      circuit: Pick<CircuitDocument, '_id' | 'aEnd' | 'bandwidthBps' | 'customerId'>;
       source: Granularity;
       buckets: PerfBucketDocument[];
     };
@@ -60,7 +60,7 @@ export class PerformanceRepository implements OnModuleInit {
     to: Date,
   ): Promise<CircuitSeries | null> {
     const circuit = await this.circuits.findOne(withCircuitScope(scope, { _id: circuitId }), {
-      projection: { aEnd: 1, bandwidthBps: 1 },
+      projection: { aEnd: 1, bandwidthBps: 1, customerId: 1 },
     });
     if (!circuit) {
       return null;

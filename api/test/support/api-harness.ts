@@ -36,6 +36,10 @@ export async function startApi(
     INGEST_ENABLED: 'false',
     LOG_LEVEL: 'silent',
     API_INSTANCE_ID: `api-test-${process.pid}`,
+    // Generous request limits, so no test trips them by accident; the rate-limit tests set their own.
+    RATE_LIMIT_PER_ADDRESS: '1000000',
+    RATE_LIMIT_PER_USER: '1000000',
+    RATE_LIMIT_AUTH_PER_ADDRESS: '1000000',
     ...env,
   });
   const mongo = new MongoClient(config.MONGO_URL);

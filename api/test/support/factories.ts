@@ -147,6 +147,12 @@ export async function insertAlarm(
   const raisedAt = new Date('2026-11-20T08:00:00Z');
   const state = extra.state ?? 'raised';
   const reductionKey = extra.reductionKey ?? `linkDown|${id}`;
+  // As ingestion stamps it: the union of the affected circuits' orgPath.
+  const circuits = await db
+    .collection<CircuitDocument>(COLLECTIONS.circuits)
+    .find({ _id: { $in: affectedCircuitIds } }, { projection: { orgPath: 1 } })
+    .toArray();
+  const orgUnitIds = [...new Set(circuits.flatMap((c) => c.orgPath))].sort();
   const alarm: AlarmDocument = {
     _id: id,
     reductionKey,
@@ -173,6 +179,7 @@ export async function insertAlarm(
     occurrences: 1,
     sourceSystemId: 'trap',
     lastEvent: { topic: 'cc.snmp.traps.v1', partition: 0, offset: '1' },
+    orgUnitIds,
     ...extra,
   };
   await db.collection<AlarmDocument>(COLLECTIONS.alarms).insertOne(alarm);

@@ -256,7 +256,13 @@ export async function seedNetwork(db: Db, token: string): Promise<SeededNetwork>
   return { cpe, pe, circuitA, circuitB, linkId, customerA, customerB };
 }
 
-export const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
+const DAY_MS = 86_400_000;
+/**
+ * 10:00 UTC yesterday: inside every retention period (the worker purges raw points
+ * older than RAW_RETENTION_DAYS at start), never in the future, and at the same place
+ * in its day on every run, so bucket boundaries fall alike.
+ */
+export const T0 = Math.floor(Date.now() / DAY_MS) * DAY_MS - DAY_MS + 10 * 3_600_000;
 
 export interface CounterProfile {
   /** Constant rates over every 60 s step. */

@@ -1,5 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 import type { CircuitState, ProductKind } from '@circuitcare/topology';
 
@@ -22,7 +33,11 @@ export const CIRCUIT_SORT_FIELDS = [
   'bandwidthBps',
   'slaClass',
   'customerId',
+  'orgUnitId',
 ] as const;
+
+const ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const MAX_BPS = 1e12;
 
 export class CircuitListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PRODUCT_KINDS })
@@ -45,6 +60,47 @@ export class CircuitListQueryDto extends PageQueryDto {
     message: 'customerId must be an id (letters, digits, . _ -)',
   })
   customerId?: string;
+
+  @ApiPropertyOptional({ description: 'Circuits with an end (A or Z) at this site.' })
+  @IsOptional()
+  @Matches(ID, { message: 'siteId must be an id (letters, digits, . _ : -)' })
+  siteId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Circuits of this org unit and every unit below it. AND-ed with the caller's scope: a unit outside it gives an empty page.",
+  })
+  @IsOptional()
+  @Matches(ID, { message: 'orgUnitId must be an id (letters, digits, . _ : -)' })
+  orgUnitId?: string;
+
+  @ApiPropertyOptional({ description: 'Contracted bandwidth at least this, in bit/s.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_BPS)
+  bandwidthMin?: number;
+
+  @ApiPropertyOptional({ description: 'Contracted bandwidth at most this, in bit/s.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_BPS)
+  bandwidthMax?: number;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: circuits with a raised alarm (activeAlarmCount > 0); false: without.',
+  })
+  @IsOptional()
+  // Query strings are text; only the two literal spellings are booleans, anything else fails validation.
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'hasAlarm must be true or false' })
+  hasAlarm?: boolean;
 
   @ApiPropertyOptional({ description: 'Case-insensitive search in the circuit id and name.' })
   @IsOptional()

@@ -1,11 +1,22 @@
 import { createHash } from 'node:crypto';
 
 import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
 
+import {
+  type CircuitTransition,
+  MAX_EVENT_CIRCUITS,
+  alarmChangeEvent,
+  circuitRefsOf,
+  circuitStateEvent,
+} from '../../alarms/alarm-change-events';
 import { COLLECTIONS } from '../../database/collections';
-import type { AlarmDocument, AlarmedObject } from '../../database/documents';
+import type { AlarmDocument, AlarmedObject, CircuitDocument } from '../../database/documents';
+import type { ChangeEventInput } from '../../events/change-event';
+import type { ChangeEventSink } from '../../events/change-events.stream';
 import type { IngestInventoryRepository } from '../inventory/ingest-inventory.repository';
-import { isDuplicateKey } from '../mongo/idempotent-writes';
+import { findByIds, isDuplicateKey } from '../mongo/idempotent-writes';
+import { type AlarmPlace, correlate, correlationKeysOf, keysToSearch } from './alarm-correlation';
 import { type AlarmEvent, clearedActiveKey, positionField, targetId } from './alarm-event';
 import { CircuitEffects, type CircuitStateRepository } from './circuit-state.repository';
 
@@ -31,13 +42,18 @@ export function alarmIdOf(event: AlarmEvent): string {
  *    key when two sources race, and a duplicate _id means "already inserted";
  * 3. clear: flip the raised alarm to cleared (activeKey becomes unique per alarm);
  * 4. the alarms' circuits are noted in the chunk's CircuitEffects and reconciled once
- *    per chunk (CircuitStateRepository).
+ *    per chunk (CircuitStateRepository);
+ * 5. then the chunk's alarm changes and circuit transitions are published as change
+ *    events (live clients). Publishing never fails the chunk: Kafka progress and the
+ *    stored alarms do not depend on Redis (a lost event is logged; clients reload).
  */
 export class AlarmIngestService {
   constructor(
     private readonly db: Db,
     private readonly inventory: IngestInventoryRepository,
     private readonly circuitState: CircuitStateRepository,
+    private readonly events: ChangeEventSink | null = null,
+    private readonly logger: Pick<Logger, 'error'> | null = null,
   ) {}
 
   private get alarms() {
@@ -49,9 +65,43 @@ export class AlarmIngestService {
     return new CircuitEffects();
   }
 
-  /** Brings the touched circuits in line with their alarms: once per chunk, after its alarm writes. */
-  settle(effects: CircuitEffects): Promise<void> {
-    return this.circuitState.settle(effects);
+  /**
+   * Brings the touched circuits in line with their alarms: once per chunk, after its
+   * alarm writes; then publishes the chunk's changes.
+   */
+  async settle(effects: CircuitEffects): Promise<void> {
+    const transitions = await this.circuitState.settle(effects);
+    await this.publish(effects, transitions);
+  }
+
+  private async publish(effects: CircuitEffects, transitions: CircuitTransition[]): Promise<void> {
+    if (!this.events || (effects.alarmChanges.size === 0 && transitions.length === 0)) return;
+    const changes = [...effects.alarmChanges.values()];
+    let circuits = new Map<string, Pick<CircuitDocument, '_id' | 'customerId' | 'orgPath'>>();
+    try {
+      const ids = changes.flatMap(({ alarm }) =>
+        alarm.affectedCircuitIds.slice(0, MAX_EVENT_CIRCUITS),
+      );
+      const rows = await findByIds(this.db.collection<CircuitDocument>(COLLECTIONS.circuits), ids, {
+        _id: 1,
+        customerId: 1,
+        orgPath: 1,
+      });
+      circuits = new Map(rows.map((c) => [c._id, c]));
+    } catch (err) {
+      // Recipients are decided by the alarm's customerIds/orgUnitIds; only the circuit list is lost.
+      this.logger?.error(
+        { err: err instanceof Error ? err.message : String(err), alarms: changes.length },
+        'circuits of alarm events could not be read: events go without their circuit list',
+      );
+    }
+    const events: ChangeEventInput[] = [
+      ...changes.map(({ alarm, action }) =>
+        alarmChangeEvent(alarm, action, circuitRefsOf(alarm, circuits)),
+      ),
+      ...transitions.map(circuitStateEvent),
+    ];
+    await this.events.publish(events);
   }
 
   async apply(event: AlarmEvent, effects: CircuitEffects): Promise<AlarmOutcome> {
@@ -72,7 +122,7 @@ export class AlarmIngestService {
       case 'clear':
         return this.clear(event, field, offset, effects);
       case 'notify':
-        return this.notify(event, offset);
+        return this.notify(event, offset, effects);
     }
   }
 
@@ -96,7 +146,10 @@ export class AlarmIngestService {
         },
         { returnDocument: 'after' },
       );
-      if (folded) return 'deduplicated';
+      if (folded) {
+        effects.changed(folded, 'changed');
+        return 'deduplicated';
+      }
 
       const doc = await this.newAlarm(event, 'raised', offset);
       try {
@@ -111,6 +164,8 @@ export class AlarmIngestService {
         continue; // another source raised the same key meanwhile: fold into it
       }
       effects.note(doc);
+      await this.correlate(doc, event);
+      effects.changed(doc, 'raised');
       return 'raised';
     }
     throw new Error(`could not raise or fold alarm ${event.reductionKey}`);
@@ -143,10 +198,82 @@ export class AlarmIngestService {
     );
     if (!cleared) return 'noActiveAlarm';
     effects.note(cleared);
+    effects.changed(cleared, 'cleared');
     return 'cleared';
   }
 
-  private async notify(event: AlarmEvent, offset: number): Promise<AlarmOutcome> {
+  /**
+   * Links a newly raised service-affecting alarm with the raised alarms the network
+   * relates it to (alarm-correlation.ts), on both sides, and on `alarm` in memory (for
+   * its event). Of two related alarms raised at once, at least the later to look finds
+   * the other: each looks after its own insert. Best effort: a failure is logged and
+   * leaves the alarm unlinked; it never fails the chunk.
+   */
+  private async correlate(alarm: AlarmDocument, event: AlarmEvent): Promise<void> {
+    if ((alarm.serviceImpact ?? 'none') === 'none') return;
+    try {
+      const place = placeOf(alarm);
+      const neighbourhood = await this.inventory.neighbourhoodOf(event.target);
+      const correlationKeys = correlationKeysOf(place, neighbourhood);
+      await this.alarms.updateOne({ _id: alarm._id }, { $set: { correlationKeys } });
+      alarm.correlationKeys = correlationKeys;
+      const found = new Map<
+        string,
+        Pick<AlarmDocument, '_id' | 'alarmedObject' | 'alarmRaisedTime'>
+      >();
+      for (const key of keysToSearch(place, neighbourhood)) {
+        const rows = await this.alarms
+          .find(
+            { state: 'raised', correlationKeys: key },
+            { projection: { _id: 1, alarmedObject: 1, alarmRaisedTime: 1 } },
+          )
+          .toArray();
+        for (const row of rows) found.set(row._id, row);
+      }
+      const raised = [...found.values()];
+      const decision = correlate(place, neighbourhood, raised.map(placeOf));
+      const links = (ids: string[]) => ({ $each: ids });
+      for (const id of decision.rootCauses) {
+        await this.alarms.updateOne(
+          { _id: id },
+          { $set: { isRootCause: true }, $addToSet: { correlatedAlarmIds: alarm._id } },
+        );
+      }
+      for (const id of decision.rootOf) {
+        await this.alarms.updateOne({ _id: id }, { $addToSet: { rootCauseAlarmIds: alarm._id } });
+      }
+      for (const id of decision.correlated) {
+        await this.alarms.updateOne({ _id: id }, { $addToSet: { correlatedAlarmIds: alarm._id } });
+      }
+      const correlated = [...decision.rootOf, ...decision.correlated];
+      if (decision.rootCauses.length + correlated.length === 0) return;
+      const isRootCause = decision.rootOf.length > 0;
+      await this.alarms.updateOne(
+        { _id: alarm._id },
+        {
+          $addToSet: {
+            rootCauseAlarmIds: links(decision.rootCauses),
+            correlatedAlarmIds: links(correlated),
+          },
+          ...(isRootCause ? { $set: { isRootCause } } : {}),
+        },
+      );
+      alarm.rootCauseAlarmIds = decision.rootCauses;
+      alarm.correlatedAlarmIds = correlated;
+      if (isRootCause) alarm.isRootCause = true;
+    } catch (err) {
+      this.logger?.error(
+        { err: err instanceof Error ? err.message : String(err), alarmId: alarm._id },
+        'alarm correlation failed: the alarm stays unlinked',
+      );
+    }
+  }
+
+  private async notify(
+    event: AlarmEvent,
+    offset: number,
+    effects: CircuitEffects,
+  ): Promise<AlarmOutcome> {
     const doc = await this.newAlarm(event, 'cleared', offset);
     try {
       await this.alarms.insertOne(doc);
@@ -154,6 +281,8 @@ export class AlarmIngestService {
       if (!isDuplicateKey(err)) throw err;
       return 'redelivery';
     }
+    // A new alarm, born cleared: 'raised' tells clients it exists; its state says it is over.
+    effects.changed(doc, 'raised');
     return 'notified';
   }
 
@@ -177,6 +306,7 @@ export class AlarmIngestService {
       reductionKey: event.reductionKey,
       activeKey: raised ? event.reductionKey : clearedActiveKey(event.reductionKey, _id),
       customerIds: impact.customerIds,
+      orgUnitIds: impact.orgUnitIds,
       alarmedObject,
       alarmType: event.alarmType,
       // An auto-cleared notification keeps its severity: it says what happened.
@@ -197,4 +327,14 @@ export class AlarmIngestService {
       eventPositions: { [positionField(event.position)]: offset },
     };
   }
+}
+
+function placeOf(a: Pick<AlarmDocument, '_id' | 'alarmedObject' | 'alarmRaisedTime'>): AlarmPlace {
+  return {
+    id: a._id,
+    kind: a.alarmedObject.type,
+    deviceId: a.alarmedObject.deviceId,
+    objectId: a.alarmedObject.id,
+    raisedAt: new Date(a.alarmRaisedTime).getTime(),
+  };
 }

@@ -1,5 +1,6 @@
 import type { AnyBulkWriteOperation, Db } from 'mongodb';
 
+import type { AlarmChangeAction, CircuitTransition } from '../../alarms/alarm-change-events';
 import { COLLECTIONS } from '../../database/collections';
 import type { AlarmDocument, CircuitDocument } from '../../database/documents';
 import { bulkWriteTolerant, findByIds } from '../mongo/idempotent-writes';
@@ -40,6 +41,18 @@ export function circuitStateOf(active: ActiveAlarm[]): {
 export class CircuitEffects {
   readonly circuitIds = new Set<string>();
   latestEventTime: Date | null = null;
+  /**
+   * Alarm changes to publish once the chunk is settled, keyed by alarm and action: a
+   * storm folding into one alarm publishes one 'changed' per chunk, not one per trap.
+   * Redeliveries are not noted here: their events went out the first time.
+   */
+  readonly alarmChanges = new Map<string, { alarm: AlarmDocument; action: AlarmChangeAction }>();
+
+  changed(alarm: AlarmDocument, action: AlarmChangeAction): void {
+    const key = `${alarm._id}|${action}`;
+    this.alarmChanges.delete(key);
+    this.alarmChanges.set(key, { alarm, action });
+  }
 
   note(alarm: AlarmDocument): void {
     if ((alarm.serviceImpact ?? 'none') === 'none') return;
@@ -74,13 +87,17 @@ export class CircuitStateRepository {
   }
 
   /** Re-derives the state of the circuits the effects touched. Idempotent. */
-  async settle(effects: CircuitEffects): Promise<void> {
-    if (effects.circuitIds.size === 0 || effects.latestEventTime === null) return;
-    await this.reconcile([...effects.circuitIds], effects.latestEventTime);
+  async settle(effects: CircuitEffects): Promise<CircuitTransition[]> {
+    if (effects.circuitIds.size === 0 || effects.latestEventTime === null) return [];
+    return this.reconcile([...effects.circuitIds], effects.latestEventTime);
   }
 
-  /** `eventTime` dates a transition to up (the clear); a transition to down is dated by its alarm. */
-  async reconcile(circuitIds: string[], eventTime: Date): Promise<void> {
+  /**
+   * `eventTime` dates a transition to up (the clear); a transition to down is dated by
+   * its alarm. Returns the state transitions it wrote (for the live events); used by
+   * the ingestion and by an operator's manual clear alike.
+   */
+  async reconcile(circuitIds: string[], eventTime: Date): Promise<CircuitTransition[]> {
     const readAt = new Date();
     const current = new Map(
       (
@@ -89,6 +106,8 @@ export class CircuitStateRepository {
           state: 1,
           activeAlarmIds: 1,
           activeDownAlarmIds: 1,
+          customerId: 1,
+          orgPath: 1,
         })
       ).map((c) => [c._id, c]),
     );
@@ -103,6 +122,7 @@ export class CircuitStateRepository {
       )
       .toArray();
     const ops: AnyBulkWriteOperation<CircuitDocument>[] = [];
+    const transitions: CircuitTransition[] = [];
     for (const circuitId of new Set(circuitIds)) {
       const derived = circuitStateOf(
         raised.filter((a) => a.affectedCircuitIds.includes(circuitId)),
@@ -127,6 +147,15 @@ export class CircuitStateRepository {
         activeDownAlarmIds: derived.activeDownAlarmIds,
         stateReconciledAt: readAt,
       };
+      if (now.state !== derived.state) {
+        transitions.push({
+          circuit: { _id: now._id, customerId: now.customerId, orgPath: now.orgPath ?? [] },
+          from: now.state,
+          to: derived.state,
+          since: derived.since ?? eventTime,
+          activeAlarmIds: derived.activeAlarmIds,
+        });
+      }
       // A transition sets stateSince; otherwise only the arrays move. At most one of
       // the two matches: the first one moves stateReconciledAt past the second's guard.
       ops.push({
@@ -140,6 +169,7 @@ export class CircuitStateRepository {
       ops.push({ updateOne: { filter: guard, update: { $set: arrays } } });
     }
     if (ops.length > 0) await bulkWriteTolerant(this.circuits, ops);
+    return transitions;
   }
 }
 

@@ -34,6 +34,16 @@ export const THRESHOLDS = {
   assumedPacketBytes: 500,
 } as const;
 
+/** The thresholds a sample is judged against (an assurance window tightens some of them). */
+export interface ConditionThresholds {
+  congestionRaise: number;
+  congestionClear: number;
+  errorsPerSecRaise: number;
+  errorRatioRaise: number;
+  errorRatioMinErrors: number;
+  assumedPacketBytes: number;
+}
+
 export type ConditionName = keyof ConditionFlags;
 
 export interface ConditionTransition {
@@ -49,8 +59,8 @@ export interface ConditionInput {
   rates: InterfaceRates | null;
 }
 
-function errorRatio(rates: InterfaceRates): number {
-  const packetsPerSec = (rates.inBps + rates.outBps) / 8 / THRESHOLDS.assumedPacketBytes;
+function errorRatio(rates: InterfaceRates, t: ConditionThresholds): number {
+  const packetsPerSec = (rates.inBps + rates.outBps) / 8 / t.assumedPacketBytes;
   const errorsPerSec = rates.inErrorsPerSec + rates.outErrorsPerSec;
   return errorsPerSec / Math.max(packetsPerSec, 1);
 }
@@ -58,6 +68,7 @@ function errorRatio(rates: InterfaceRates): number {
 export function evaluateConditions(
   prev: ConditionFlags,
   input: ConditionInput,
+  t: ConditionThresholds = THRESHOLDS,
 ): { next: ConditionFlags; transitions: ConditionTransition[] } {
   const next: ConditionFlags = { ...prev };
 
@@ -69,20 +80,18 @@ export function evaluateConditions(
   if (rates !== null) {
     if (rates.speedBps > 0) {
       const util = Math.max(rates.inUtil, rates.outUtil);
-      if (!prev.congestion && util >= THRESHOLDS.congestionRaise) next.congestion = true;
-      else if (prev.congestion && util < THRESHOLDS.congestionClear) next.congestion = false;
+      if (!prev.congestion && util >= t.congestionRaise) next.congestion = true;
+      else if (prev.congestion && util < t.congestionClear) next.congestion = false;
     }
     const errorsPerSec = rates.inErrorsPerSec + rates.outErrorsPerSec;
-    const ratio = errorRatio(rates);
+    const ratio = errorRatio(rates, t);
     if (!prev.highErrorRate) {
-      const byRate = errorsPerSec > THRESHOLDS.errorsPerSecRaise;
-      const byRatio =
-        rates.errors >= THRESHOLDS.errorRatioMinErrors && ratio > THRESHOLDS.errorRatioRaise;
+      const byRate = errorsPerSec > t.errorsPerSecRaise;
+      const byRatio = rates.errors >= t.errorRatioMinErrors && ratio > t.errorRatioRaise;
       if (byRate || byRatio) next.highErrorRate = true;
     } else {
-      const rateLow = errorsPerSec < THRESHOLDS.errorsPerSecRaise / 2;
-      const ratioLow =
-        ratio < THRESHOLDS.errorRatioRaise / 2 || rates.errors < THRESHOLDS.errorRatioMinErrors;
+      const rateLow = errorsPerSec < t.errorsPerSecRaise / 2;
+      const ratioLow = ratio < t.errorRatioRaise / 2 || rates.errors < t.errorRatioMinErrors;
       if (rateLow && ratioLow) next.highErrorRate = false;
     }
   }

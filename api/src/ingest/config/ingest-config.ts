@@ -75,12 +75,15 @@ const workerSchema = z.object({
   ...ingestEnvShape,
   ...storeEnvShape,
   KAFKA_CLIENT_ID: z.string().default('circuitcare-ingest'),
+  /** Where change events go (the stream every API replica reads for its live clients). */
+  REDIS_URL: z.string().startsWith('redis://').default('redis://127.0.0.1:6379'),
   INGEST_INSTANCE_ID: z.string().min(1).default(`ingest-${process.pid}`),
 });
 
 export interface IngestWorkerConfig {
   mongoUrl: string;
   mongoDb: string;
+  redisUrl: string;
   logLevel: string;
   ingest: IngestConfig;
 }
@@ -98,6 +101,7 @@ export function loadIngestWorkerConfig(
   return {
     mongoUrl: c.MONGO_URL,
     mongoDb: c.MONGO_DB,
+    redisUrl: c.REDIS_URL,
     logLevel: c.LOG_LEVEL,
     ingest: ingestConfigFrom(
       {

@@ -1,7 +1,14 @@
 import type { Db } from 'mongodb';
 
 import { COLLECTIONS } from '../../database/collections';
-import type { CircuitDocument, ElementDocument, InterfaceDocument } from '../../database/documents';
+import type {
+  CircuitDocument,
+  ElementDocument,
+  InterfaceDocument,
+  LinkDocument,
+} from '../../database/documents';
+import { orgUnitsOf } from '../../events/change-event';
+import type { Neighbourhood } from '../alarms/alarm-correlation';
 import type { AlarmedTarget } from '../alarms/alarm-event';
 import { findByIds } from '../mongo/idempotent-writes';
 import type { InterfaceFacts } from '../perf/sample-plan';
@@ -15,6 +22,8 @@ export interface TargetImpact {
   name: string;
   affectedCircuitIds: string[];
   customerIds: string[];
+  /** Union of the circuits' orgPath: who in the customers' org trees is concerned. */
+  orgUnitIds: string[];
 }
 
 interface InterfaceRecord extends InterfaceFacts {
@@ -40,6 +49,9 @@ export class IngestInventoryRepository {
   private readonly byDeviceId: TtlCache<ElementFacts>;
   private readonly interfaces: TtlCache<InterfaceRecord>;
   private readonly impacts: TtlCache<TargetImpact>;
+  /** deviceId → the link ends of other elements facing it, and interface → its link's far end. */
+  private readonly facing: TtlCache<string[]>;
+  private readonly peers: TtlCache<{ interfaceId: string; deviceId: string } | null>;
 
   constructor(
     private readonly db: Db,
@@ -50,6 +62,47 @@ export class IngestInventoryRepository {
     this.byDeviceId = new TtlCache(ttlMs);
     this.interfaces = new TtlCache(ttlMs);
     this.impacts = new TtlCache(ttlMs);
+    this.facing = new TtlCache(ttlMs);
+    this.peers = new TtlCache(ttlMs);
+  }
+
+  private get links() {
+    return this.db.collection<LinkDocument>(COLLECTIONS.links);
+  }
+
+  /** What alarm correlation needs around a target (see alarm-correlation.ts). */
+  async neighbourhoodOf(target: AlarmedTarget): Promise<Neighbourhood> {
+    if (target.kind === 'element') {
+      return { peer: null, facing: await this.facingInterfaces(target.deviceId) };
+    }
+    const key = `${target.deviceId}:${target.ifIndex}`;
+    const peers = await this.peers.getMany([key], async () => {
+      const linkId = (await this.interfaceRecords([key])).get(key)?.linkId ?? null;
+      const link = linkId ? await this.links.findOne({ _id: linkId }) : null;
+      let peer: { interfaceId: string; deviceId: string } | null = null;
+      if (link) {
+        const far =
+          link.a.deviceId === target.deviceId && link.a.ifIndex === target.ifIndex
+            ? link.z
+            : link.a;
+        peer = { interfaceId: `${far.deviceId}:${far.ifIndex}`, deviceId: far.deviceId };
+      }
+      return new Map([[key, peer]]);
+    });
+    const peer = peers.get(key) ?? null;
+    return { peer, facing: peer ? await this.facingInterfaces(peer.deviceId) : [] };
+  }
+
+  /** Interfaces of other elements at the far ends of the element's links. */
+  private async facingInterfaces(deviceId: string): Promise<string[]> {
+    const facing = await this.facing.getMany([deviceId], async () => {
+      const links = await this.links
+        .find({ $or: [{ 'a.deviceId': deviceId }, { 'z.deviceId': deviceId }] })
+        .toArray();
+      const ends = links.flatMap((l) => [l.a, l.z].filter((end) => end.deviceId !== deviceId));
+      return new Map([[deviceId, ends.map((e) => `${e.deviceId}:${e.ifIndex}`).sort()]]);
+    });
+    return facing.get(deviceId) ?? [];
   }
 
   private get elements() {
@@ -164,7 +217,7 @@ export class IngestInventoryRepository {
       const element = (await this.elementFacts([target.deviceId])).get(target.deviceId);
       const elementName = element?.name ?? target.deviceId;
       let name = elementName;
-      let circuits: Array<Pick<CircuitDocument, '_id' | 'customerId'>>;
+      let circuits: Array<Pick<CircuitDocument, '_id' | 'customerId' | 'orgPath'>>;
       if (target.kind === 'interface') {
         const itf = (await this.interfaceRecords([key])).get(key);
         name = itf?.found
@@ -173,17 +226,23 @@ export class IngestInventoryRepository {
         const or: object[] = [{ _id: { $in: itf?.circuitIds ?? [] } }];
         if (itf?.linkId) or.push({ routeLinkIds: itf.linkId });
         circuits = await this.circuits
-          .find({ $or: or }, { projection: { _id: 1, customerId: 1 } })
+          .find({ $or: or }, { projection: { _id: 1, customerId: 1, orgPath: 1 } })
           .toArray();
       } else {
         circuits = await this.circuits
-          .find({ routeDeviceIds: target.deviceId }, { projection: { _id: 1, customerId: 1 } })
+          .find(
+            { routeDeviceIds: target.deviceId },
+            { projection: { _id: 1, customerId: 1, orgPath: 1 } },
+          )
           .toArray();
       }
       const affectedCircuitIds = [...new Set(circuits.map((c) => c._id))].sort();
       const customerIds = [...new Set(circuits.map((c) => c.customerId))].sort();
-      return new Map([[key, { name, affectedCircuitIds, customerIds }]]);
+      const orgUnitIds = orgUnitsOf(circuits);
+      return new Map([[key, { name, affectedCircuitIds, customerIds, orgUnitIds }]]);
     });
-    return impacts.get(key) ?? { name: key, affectedCircuitIds: [], customerIds: [] };
+    return (
+      impacts.get(key) ?? { name: key, affectedCircuitIds: [], customerIds: [], orgUnitIds: [] }
+    );
   }
 }

@@ -14,6 +14,7 @@ export const INGEST_INDEXES: readonly IndexNeed[] = [
   // One raised alarm per reductionKey: correctness depends on it (see AlarmDocument.activeKey).
   { collection: COLLECTIONS.alarms, key: { activeKey: 1 }, unique: true },
   { collection: COLLECTIONS.alarms, key: { reductionKey: 1 } },
+  { collection: COLLECTIONS.alarms, key: { correlationKeys: 1 } },
   { collection: COLLECTIONS.elements, key: { mgmtIp: 1 } },
   { collection: COLLECTIONS.circuits, key: { routeLinkIds: 1 } },
   { collection: COLLECTIONS.circuits, key: { routeDeviceIds: 1 } },

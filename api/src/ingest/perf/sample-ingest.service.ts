@@ -1,5 +1,6 @@
 import type { AlarmIngestService } from '../alarms/alarm-ingest.service';
 import type { IngestStats } from '../ingest-stats';
+import type { AssuranceOverridesReader } from '../inventory/assurance-overrides.reader';
 import type { IngestInventoryRepository } from '../inventory/ingest-inventory.repository';
 import { DEFAULT_POLL_INTERVAL_SEC } from '../inventory/ingest-inventory.repository';
 import { interfaceKey } from './perf-buckets';
@@ -16,6 +17,7 @@ export class SampleIngestService {
     private readonly inventory: IngestInventoryRepository,
     private readonly alarms: AlarmIngestService,
     private readonly stats: IngestStats,
+    private readonly assurance?: AssuranceOverridesReader,
   ) {}
 
   async ingest(messages: readonly SampleMessage[], heartbeat: () => Promise<void>): Promise<void> {
@@ -26,15 +28,22 @@ export class SampleIngestService {
       deviceIds.add(sample.deviceId);
       for (const itf of sample.interfaces) keys.push(interfaceKey(sample.deviceId, itf.ifIndex));
     }
-    const [states, facts, intervals] = await Promise.all([
+    const [states, facts, intervals, assured] = await Promise.all([
       this.perf.loadStates(keys),
       this.inventory.interfaceFacts(keys),
       this.inventory.pollIntervals([...deviceIds]),
+      this.assurance?.load(),
     ]);
     const plan = planSamples(messages, {
       states,
       interfaceFacts: (key) => facts.get(key),
+      // Under key-period assurance the device is polled faster, but the gap tolerance
+      // stays that of its usual interval: a missed fast poll must not void the rate.
       expectedIntervalSec: (deviceId) => intervals.get(deviceId) ?? DEFAULT_POLL_INTERVAL_SEC,
+      thresholdsFor: (key, at) => {
+        const split = key.lastIndexOf(':');
+        return assured?.thresholds(key.slice(0, split), Number(key.slice(split + 1)), at);
+      },
     });
 
     const effects = this.alarms.newEffects();

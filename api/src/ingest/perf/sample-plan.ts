@@ -6,8 +6,10 @@ import { reductionKeyOf } from '../alarms/alarm-event';
 import {
   type ConditionFlags,
   type ConditionName,
+  type ConditionThresholds,
   type ConditionTransition,
   NO_CONDITIONS,
+  THRESHOLDS,
   evaluateConditions,
 } from '../alarms/sample-conditions';
 import {
@@ -43,6 +45,8 @@ export interface PlanContext {
   states: ReadonlyMap<string, CounterStateDocument>;
   interfaceFacts(key: string): InterfaceFacts | undefined;
   expectedIntervalSec(deviceId: string): number;
+  /** Tighter thresholds for an interface under key-period assurance at `at`; undefined: the defaults. */
+  thresholdsFor?(key: string, at: Date): Partial<ConditionThresholds> | undefined;
 }
 
 export interface Wave {
@@ -114,13 +118,22 @@ export function conditionEvent(
   target: Extract<AlarmedTarget, { kind: 'interface' }>,
   time: Date,
   position: EventPosition,
+  thresholds: ConditionThresholds = THRESHOLDS,
 ): AlarmEvent {
   const spec = CONDITION_EVENTS[transition.condition];
+  const assured = thresholds !== THRESHOLDS;
+  const problem = !assured
+    ? spec.problem
+    : transition.condition === 'congestion'
+      ? `utilisation at or above ${Math.round(thresholds.congestionRaise * 100)} % (key-period assurance)`
+      : transition.condition === 'highErrorRate'
+        ? `interface errors above ${thresholds.errorsPerSecRaise}/s or ${+(thresholds.errorRatioRaise * 100).toFixed(3)} % of packets (key-period assurance)`
+        : spec.problem;
   return {
     action: transition.raise ? 'raise' : 'clear',
     reductionKey: reductionKeyOf(spec.probableCause, target),
     probableCause: spec.probableCause,
-    specificProblem: spec.problem,
+    specificProblem: problem,
     alarmType: spec.alarmType,
     perceivedSeverity: spec.perceivedSeverity,
     target,
@@ -187,18 +200,20 @@ export function planSamples(messages: readonly SampleMessage[], context: PlanCon
       }
 
       const prevFlags: ConditionFlags = prevState?.conditions ?? NO_CONDITIONS;
-      const { next, transitions } = evaluateConditions(prevFlags, {
-        operStatus: itf.operStatus,
-        carriesCircuits: facts?.carriesCircuits ?? false,
-        rates,
-      });
+      const tighter = context.thresholdsFor?.(key, polledAt);
+      const thresholds = tighter ? { ...THRESHOLDS, ...tighter } : THRESHOLDS;
+      const { next, transitions } = evaluateConditions(
+        prevFlags,
+        { operStatus: itf.operStatus, carriesCircuits: facts?.carriesCircuits ?? false, rates },
+        thresholds,
+      );
       const target = {
         kind: 'interface' as const,
         deviceId: sample.deviceId,
         ifIndex: itf.ifIndex,
       };
       for (const transition of transitions)
-        wave.alarmEvents.push(conditionEvent(transition, target, polledAt, position));
+        wave.alarmEvents.push(conditionEvent(transition, target, polledAt, position, thresholds));
 
       const state: CounterStateDocument = {
         _id: key,

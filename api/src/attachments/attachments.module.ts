@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TicketsModule } from '../tickets/tickets.module';
+import { AttachmentsController } from './attachments.controller';
+import { AttachmentsRepository } from './attachments.repository';
+import { AttachmentsService } from './attachments.service';
+
+/** Ticket attachments in GridFS: one file per request, in memory up to ATTACHMENT_MAX_BYTES (413 beyond). */
+@Module({
+  imports: [
+    TicketsModule,
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        // No storage option: multer keeps the file in memory (bounded by fileSize), never on disk.
+        limits: { fileSize: config.ATTACHMENT_MAX_BYTES, files: 1, fields: 4, parts: 6 },
+      }),
+    }),
+  ],
+  controllers: [AttachmentsController],
+  providers: [AttachmentsRepository, AttachmentsService],
+})
+export class AttachmentsModule {}
