@@ -7,8 +7,14 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(8).default('Demo#2026'),
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SIM_CONTROL_PORT: z.coerce.number().int().min(1).max(65535).default(8161),
+  /** The web portal (production build of web/, served with /api proxied to the API). */
+  WEB_PORT: z.coerce.number().int().min(1).max(65535).default(4200),
+  /** The mobile app (production build of mobile/, the PWA), served the same way. */
+  MOBILE_PORT: z.coerce.number().int().min(1).max(65535).default(8100),
   /** A secret per demo run unless one is given: tokens die with the demo. */
   JWT_SECRET: z.string().min(32).optional(),
+  /** Key of the TOTP secrets at rest; unset: one kept in .local/ (enrolments survive restarts). */
+  TOTP_ENCRYPTION_KEY: z.string().optional(),
   /** Keep the local stack running after Ctrl-C (faster next start). */
   DEMO_KEEP_SERVICES: z
     .enum(['true', 'false'])
@@ -22,7 +28,11 @@ export interface DemoRunnerConfig {
   demoPassword: string;
   apiPort: number;
   simulatorControlPort: number;
+  webPort: number;
+  mobilePort: number;
   jwtSecret: string;
+  /** Given, or null: the runner uses the key it keeps under .local/. */
+  totpEncryptionKey: string | null;
   keepServices: boolean;
   logLevel: string;
   /** The environment the runner was started with, passed on to its children. */
@@ -44,7 +54,10 @@ export function loadDemoRunnerConfig(env: NodeJS.ProcessEnv = process.env): Demo
     demoPassword: c.DEMO_PASSWORD,
     apiPort: c.API_PORT,
     simulatorControlPort: c.SIM_CONTROL_PORT,
+    webPort: c.WEB_PORT,
+    mobilePort: c.MOBILE_PORT,
     jwtSecret: c.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+    totpEncryptionKey: c.TOTP_ENCRYPTION_KEY ?? null,
     keepServices: c.DEMO_KEEP_SERVICES,
     logLevel: c.LOG_LEVEL,
     inheritedEnv,

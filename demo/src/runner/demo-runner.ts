@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { loadDemoRunnerConfig } from '../config/demo-runner-config';
@@ -12,6 +14,16 @@ const repoRoot = resolve(__dirname, '..', '..', '..');
 const config = loadDemoRunnerConfig();
 const logDir = resolve(repoRoot, '.local', 'run', 'demo');
 
+/** The demo's TOTP key lives with its data: a new key would make every enrolment unreadable. */
+function demoTotpKey(): string {
+  const file = resolve(repoRoot, '.local', 'demo-totp.key');
+  if (!existsSync(file)) {
+    mkdirSync(resolve(repoRoot, '.local'), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 const env: Record<string, string> = {
   ...config.inheritedEnv,
   NODE_ENV: 'production',
@@ -19,6 +31,7 @@ const env: Record<string, string> = {
   DEMO_SEED: String(config.seed),
   DEMO_PASSWORD: config.demoPassword,
   JWT_SECRET: config.jwtSecret,
+  TOTP_ENCRYPTION_KEY: config.totpEncryptionKey ?? demoTotpKey(),
   API_PORT: String(config.apiPort),
   SIM_CONTROL_PORT: String(config.simulatorControlPort),
 };
@@ -26,7 +39,15 @@ const env: Record<string, string> = {
 const DEMO_USERS = [
   ['bank-a.admin', 'customer-admin of bank-a: every circuit of bank-a'],
   ['bank-b.admin', 'customer-admin of bank-b: every circuit of bank-b'],
+  ['bank-a.wuhan', 'customer-engineer of bank-a Wuhan branch (bank-a-HB-WH): its subtree only'],
+  ['bank-a.viewer', 'customer-viewer of bank-a (bank-a-HO): read-only, whole bank'],
+  ['am.zhang', 'account-manager of bank-a'],
   ['noc.li', 'noc-operator: all customers'],
+  [
+    'field.wang',
+    'field-engineer: only the tickets dispatched to him (teams team-wuhan, team-hubei)',
+  ],
+  ['admin', 'platform-admin: users of every customer, audit log'],
 ] as const;
 
 let shuttingDown = false;
@@ -42,8 +63,8 @@ async function shutdown(exitCode: number): Promise<void> {
   console.log('\nStopping the demo…');
   await group.stopAll();
   if (!config.keepServices) {
-    await runToCompletion('bash', ['scripts/services.sh', 'down'], repoRoot, env).catch((e: Error) =>
-      console.error(e.message),
+    await runToCompletion('bash', ['scripts/services.sh', 'down'], repoRoot, env).catch(
+      (e: Error) => console.error(e.message),
     );
   }
   process.exit(exitCode);
@@ -73,28 +94,103 @@ async function main(): Promise<void> {
   await runToCompletion('bash', ['scripts/services.sh', 'up'], repoRoot, env);
 
   console.log('▶ demo network and users');
-  await runToCompletion('node', ['demo/dist/seed-cli.js', '--seed', String(config.seed)], repoRoot, env);
-  await runToCompletion('node', ['api/dist/cli/provision-users.js', 'api/fixtures/demo-users.json'], repoRoot, env);
+  await runToCompletion(
+    'node',
+    ['demo/dist/seed-cli.js', '--seed', String(config.seed)],
+    repoRoot,
+    env,
+  );
+  await runToCompletion(
+    'node',
+    ['api/dist/cli/provision-users.js', 'api/fixtures/demo-users.json'],
+    repoRoot,
+    env,
+  );
+  // Teams name their members by user id: after the users exist.
+  await runToCompletion('node', ['demo/dist/seed/seed-teams-cli.js'], repoRoot, env);
 
   console.log('▶ device simulator, trap receiver, poller, API');
   const logs = [
-    group.start({ name: 'simulator', command: 'node', args: ['demo/dist/simulator/simulator-cli.js', 'serve', '--seed', String(config.seed)], env }),
-    group.start({ name: 'trap-receiver', command: 'node', args: ['collectors/dist/traps/trap-receiver-main.js'], env }),
+    group.start({
+      name: 'simulator',
+      command: 'node',
+      args: ['demo/dist/simulator/simulator-cli.js', 'serve', '--seed', String(config.seed)],
+      env,
+    }),
+    group.start({
+      name: 'trap-receiver',
+      command: 'node',
+      args: ['collectors/dist/traps/trap-receiver-main.js'],
+      env,
+    }),
     group.start({ name: 'api', command: 'node', args: ['api/dist/main.js'], env }),
-    group.start({ name: 'poller', command: 'node', args: ['collectors/dist/poller/poller-main.js'], env }),
+    group.start({
+      name: 'poller',
+      command: 'node',
+      args: ['collectors/dist/poller/poller-main.js'],
+      env,
+    }),
   ];
   const api = `http://127.0.0.1:${config.apiPort}/api/v1`;
   await waitForHealth(`${api}/health`, 90_000);
 
+  // The portal: the production build of web/ (npm run build:web), /api proxied to the API.
+  const webRoot = resolve(repoRoot, 'web', 'dist', 'browser');
+  const portal = `http://127.0.0.1:${config.webPort}/`;
+  const webBuilt = existsSync(resolve(webRoot, 'index.html'));
+  if (webBuilt) {
+    logs.push(
+      group.start({
+        name: 'web',
+        command: 'node',
+        args: [
+          'demo/dist/web-server/web-server-cli.js',
+          '--root',
+          webRoot,
+          '--port',
+          String(config.webPort),
+          '--api',
+          `http://127.0.0.1:${config.apiPort}`,
+        ],
+        env,
+      }),
+    );
+  }
+
+  // The mobile app (PWA): the production build of mobile/ (npm run build:mobile), the same proxy.
+  const mobileRoot = resolve(repoRoot, 'mobile', 'dist', 'browser');
+  const mobile = `http://127.0.0.1:${config.mobilePort}/`;
+  const mobileBuilt = existsSync(resolve(mobileRoot, 'index.html'));
+  if (mobileBuilt) {
+    logs.push(
+      group.start({
+        name: 'mobile',
+        command: 'node',
+        args: [
+          'demo/dist/web-server/web-server-cli.js',
+          '--root',
+          mobileRoot,
+          '--port',
+          String(config.mobilePort),
+          '--api',
+          `http://127.0.0.1:${config.apiPort}`,
+        ],
+        env,
+      }),
+    );
+  }
+
   console.log(`
 CircuitCare demo is running.
 
+  Portal         ${webBuilt ? portal : '(not built: npm run build:web)'}
+  Mobile app     ${mobileBuilt ? mobile : '(not built: npm run build:mobile)'}
   API            ${api}   (OpenAPI: ${api}/openapi.json)
   Simulator      http://127.0.0.1:${config.simulatorControlPort}/faults   (fault injection)
   Logs           ${logs.map((l) => l.replace(repoRoot + '/', '')).join('\n                 ')}
 
   Users (password ${config.demoPassword === 'Demo#2026' ? 'Demo#2026' : 'from DEMO_PASSWORD'}):
-${DEMO_USERS.map(([u, what]) => `    ${u.padEnd(14)} ${what}`).join('\n')}
+${DEMO_USERS.map(([u, what]) => `    ${u.padEnd(15)} ${what}`).join('\n')}
 
   Try:
     TOKEN=$(curl -s ${api}/auth/login -H 'content-type: application/json' \\

@@ -1,0 +1,17 @@
+import { createActionGroup, emptyProps, props } from '@ngrx/store';
+
+import type { UserDto } from '../../generated/models/user-dto';
+import type { LoginError } from './login-error.model';
+
+export const AuthApiActions = createActionGroup({
+  source: 'Auth API',
+  events: {
+    'Second Factor Required': props<{ username: string; expiresAt: string }>(),
+    'Signed In': props<{ user: UserDto }>(),
+    'Sign In Failed': props<{ error: LoginError }>(),
+    'Session Restored': props<{ user: UserDto }>(),
+    'No Session': emptyProps(),
+    'Session Expired': emptyProps(),
+    'Signed Out': emptyProps(),
+  },
+});
