@@ -1,0 +1,130 @@
+import { DOCUMENT } from '@angular/common';
+import { Injectable, computed, effect, inject, signal } from '@angular/core';
+import { Actions, ofType } from '@ngrx/effects';
+import { Store } from '@ngrx/store';
+import { TranslateService } from '@ngx-translate/core';
+import { firstValueFrom } from 'rxjs';
+
+import {
+  LiveEventsActions,
+  type NotificationEventsDto,
+  NotificationsService,
+  authFeature,
+} from '@circuitcare/client';
+
+import { type InboxItem, LOCAL_DB } from '../local-db';
+import { inboxLineOf } from './inbox-rules';
+
+const ALL_ON: NotificationEventsDto = { status: true, notes: true, field: true, sla: true };
+/** An inbox keeps the latest this many lines per user. */
+export const INBOX_LIMIT = 200;
+
+/**
+ * The in-app inbox: changes to my tickets and faults on my circuits as they arrive on the
+ * live stream, filtered by my notification preferences, kept in IndexedDB (read offline,
+ * after a restart). A line arriving while the app is in the background is also shown as a
+ * system notification where the user allowed them (the service worker's showNotification).
+ * Web push proper (a server sending to a closed app) needs a subscription endpoint the API
+ * does not have yet (docs/mobile.md).
+ */
+@Injectable({ providedIn: 'root' })
+export class Inbox {
+  private readonly db = inject(LOCAL_DB);
+  private readonly store = inject(Store);
+  private readonly notifications = inject(NotificationsService);
+  private readonly translate = inject(TranslateService);
+  private readonly window = inject(DOCUMENT).defaultView;
+  private readonly user = this.store.selectSignal(authFeature.selectUser);
+
+  readonly items = signal<InboxItem[]>([]);
+  readonly unread = computed(() => this.items().filter((i) => !i.read).length);
+  private prefs: NotificationEventsDto = ALL_ON;
+
+  constructor() {
+    effect(() => {
+      const user = this.user();
+      if (user) void this.start();
+      else this.items.set([]);
+    });
+    inject(Actions)
+      .pipe(ofType(LiveEventsActions.changeReceived))
+      .subscribe(({ message }) => void this.receive(message));
+  }
+
+  async markAllRead(): Promise<void> {
+    const db = await this.db;
+    const unread = this.items().filter((i) => !i.read);
+    for (const item of unread) await db.put('inbox', { ...item, read: true });
+    await this.reload();
+  }
+
+  /** Asks for system notifications (a user gesture); true when granted. */
+  async enableSystemNotifications(): Promise<boolean> {
+    const N = this.window?.Notification;
+    if (!N) return false;
+    return (await N.requestPermission()) === 'granted';
+  }
+
+  systemNotificationsState(): 'unsupported' | NotificationPermission {
+    const N = this.window?.Notification;
+    return N ? N.permission : 'unsupported';
+  }
+
+  private async start(): Promise<void> {
+    await this.reload();
+    try {
+      const p = await firstValueFrom(this.notifications.notificationsPreferences());
+      this.prefs = p.events;
+    } catch {
+      // Offline: the last choice is not known here; show everything rather than miss a fault.
+    }
+  }
+
+  private async receive(message: Parameters<typeof inboxLineOf>[0]): Promise<void> {
+    const user = this.user();
+    if (!user) return;
+    const line = inboxLineOf(message, this.prefs);
+    if (!line) return;
+    const db = await this.db;
+    const id = `${user.id}:${line.key}`;
+    if (await db.get('inbox', id)) return;
+    const item: InboxItem = {
+      id,
+      userId: user.id,
+      at: message.time,
+      kind: line.kind,
+      objectId: line.objectId,
+      text: line.text,
+      params: line.params,
+      read: false,
+    };
+    await db.put('inbox', item);
+    await this.trim(user.id);
+    await this.reload();
+    void this.notifySystem(item);
+  }
+
+  private async notifySystem(item: InboxItem): Promise<void> {
+    const doc = this.window?.document;
+    if (!doc || doc.visibilityState === 'visible') return;
+    if (this.systemNotificationsState() !== 'granted') return;
+    const registration = await this.window?.navigator.serviceWorker?.getRegistration();
+    const title = this.translate.instant('app.name') as string;
+    const body = this.translate.instant(item.text, item.params) as string;
+    await registration?.showNotification(title, { body, tag: item.id, icon: 'icons/icon-192.png' });
+  }
+
+  private async trim(userId: string): Promise<void> {
+    const db = await this.db;
+    const all = await db.getAllFromIndex('inbox', 'byUser', userId);
+    const old = all.sort((a, b) => b.at.localeCompare(a.at)).slice(INBOX_LIMIT);
+    for (const item of old) await db.delete('inbox', item.id);
+  }
+
+  private async reload(): Promise<void> {
+    const userId = this.user()?.id;
+    if (!userId) return;
+    const all = await (await this.db).getAllFromIndex('inbox', 'byUser', userId);
+    this.items.set(all.sort((a, b) => b.at.localeCompare(a.at)));
+  }
+}
