@@ -5,7 +5,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const ours = (except) =>
-  ['@circuitcare/topology', '@circuitcare/collectors', '@circuitcare/api', '@circuitcare/demo']
+  ['@circuitcare/topology', '@circuitcare/client', '@circuitcare/collectors', '@circuitcare/api', '@circuitcare/demo']
     .filter((p) => !except.includes(p))
     .flatMap((p) => [p, `${p}/*`]);
 
@@ -17,7 +17,8 @@ const boundary = (files, forbidden, message) => ({
       {
         patterns: [
           Array.isArray(forbidden) ? { group: forbidden, message } : { ...forbidden, message },
-          { group: ['../../*/src/*', '../../../*/src/*'], message: 'Import other workspaces by package name, never by relative path.' },
+          // `../../<workspace>/src/…`; not `../../../src/…`, which is a deeper file of the same workspace.
+          { regex: '^(\\.\\./){2,3}(?!\\.\\.)[^/]+/src/', message: 'Import other workspaces by package name, never by relative path.' },
         ],
       },
     ],
@@ -25,12 +26,12 @@ const boundary = (files, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.local/**', 'artifacts/**', 'coverage/**', 'web/**', 'mobile/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.local/**', 'artifacts/**', 'coverage/**', 'client/src/generated/**', '**/*.js', '**/*.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.spec.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: { project: ['./tsconfig.spec.json', './client/tsconfig.spec.json', './web/tsconfig.spec.json', './web/tsconfig.e2e.json', './mobile/tsconfig.spec.json', './mobile/tsconfig.e2e.json'], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -44,6 +45,17 @@ export default tseslint.config(
   boundary(['collectors/**/*.ts'], ours(['@circuitcare/topology']), 'collectors/ may use only @circuitcare/topology.'),
   boundary(['api/**/*.ts'], { regex: '^@circuitcare/(api|demo)(/.*)?$|^@circuitcare/collectors(?!/contracts$)(/.*)?$' }, 'api/ may use @circuitcare/topology and the Kafka contracts of @circuitcare/collectors/contracts only.'),
   boundary(['demo/**/*.ts'], ['@circuitcare/api', '@circuitcare/api/*'], 'demo/ drives the product from outside: never import the API.'),
+  // The client runs in the browser and on phones: no server code, nothing of ours but itself.
+  // (web/ and mobile/ will import @circuitcare/client and @circuitcare/topology only.)
+  boundary(['client/src/**/*.ts'], { regex: '^(@circuitcare/.*|node:.*|(fs|net|dgram|http|https|child_process|kafkajs|mongodb|ioredis|@nestjs/[^/]+)(/.*)?)$' }, 'client/ is browser code: it may use Angular and rxjs, never server code (api, collectors, demo, ingest) or node.'),
+  // The web app is browser code: the shared client (and the pure topology library), nothing else of ours.
+  boundary(['web/src/**/*.ts'], { regex: '^(@circuitcare/(?!client$|topology$).*|node:.*|(fs|net|dgram|http|https|child_process|kafkajs|mongodb|ioredis|@nestjs/[^/]+)(/.*)?)$' }, 'web/ is browser code: it may use @circuitcare/client and @circuitcare/topology, never server code or node.'),
+  boundary(['mobile/src/**/*.ts'], { regex: '^(@circuitcare/(?!client$|topology$).*|node:.*|(fs|net|dgram|http|https|child_process|kafkajs|mongodb|ioredis|@nestjs/[^/]+)(/.*)?)$' }, 'mobile/ is browser code: it may use @circuitcare/client and @circuitcare/topology, never server code or node.'),
+  {
+    // Angular's Validators.required & co. are static functions made to be passed around.
+    files: ['web/src/**/*.ts', 'mobile/src/**/*.ts'],
+    rules: { '@typescript-eslint/unbound-method': 'off' },
+  },
   {
     // Configuration modules and test/bench harnesses are where the environment is read.
     files: ['**/config/*.ts', '**/*.config.ts', '**/test/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts'],

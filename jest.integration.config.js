@@ -8,7 +8,7 @@ const shared = require('./jest.shared');
 module.exports = {
   ...shared,
   displayName: 'integration',
-  testMatch: ['<rootDir>/{topology,collectors,api,demo}/test/**/*.integration.spec.ts'],
+  testMatch: ['<rootDir>/{topology,client,collectors,api,demo}/test/**/*.integration.spec.ts'],
   globalSetup: '<rootDir>/scripts/test/global-setup.js',
   globalTeardown: '<rootDir>/scripts/test/global-teardown.js',
   testTimeout: 120000,

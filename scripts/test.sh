@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`): lint, types, unit tests, build, then the
-# integration tests against the real local stack (scripts/services.sh).
-# Extra arguments are passed to both jest runs (e.g. a path pattern).
+# integration tests against the real local stack (scripts/services.sh), then the
+# end-to-end tests of the web portal in headless Chromium.
+# Extra arguments are passed to the jest runs (e.g. a path pattern).
 # TEST_SKIP="lint typecheck" skips phases by name (local use; CI runs them all).
 # The stack is started if needed and stopped afterwards only if this run (or another
 # test runner) started it — never a stack somebody started by hand.
@@ -47,11 +48,21 @@ acquire_stack() {
   bash scripts/services.sh acquire "$$" && LEASED=1
 }
 
+e2e_run() {
+  npm run build:web --silent && npx jest -c jest.e2e.config.js --runInBand --passWithNoTests "$@" &&
+    npm run build:mobile --silent &&
+    npx jest -c mobile/e2e/jest.e2e.config.js --runInBand --passWithNoTests "$@"
+}
+
 phase lint npm run lint --silent
 phase typecheck npm run typecheck --silent
 phase unit npx jest -c jest.unit.config.js --passWithNoTests "$@"
 phase build npm run build --silent
 phase services acquire_stack
 phase integration npx jest -c jest.integration.config.js --runInBand --passWithNoTests "$@"
+# End to end: the production web build in Debian's headless Chromium against the demo
+# stack (web/e2e; the jest global setup starts it on ports of its own and stops it), then
+# the mobile build on phones (mobile/e2e, its own stack the same way).
+phase e2e e2e_run "$@"
 release_stack
 summary

@@ -55,7 +55,7 @@ ferretdb_start() {
   disown 2>/dev/null || true
   local deadline=$((SECONDS + WAIT_SECONDS))
   until port_open "$FERRETDB_PORT"; do
-    ferretdb_pid >/dev/null || {
+    pid_alive "$FERRETDB_PIDFILE" || {
       tail_log "$FERRETDB_LOG"
       die "ferretdb exited during start-up"
     }

@@ -16,6 +16,11 @@ missing_packages() {
   command -v snmpget >/dev/null || pkgs+=(snmp)
   [[ -x /usr/sbin/snmpd ]] || pkgs+=(snmpd)
   [[ -x /usr/sbin/snmptrapd ]] || pkgs+=(snmptrapd)
+  # Reports: CJK fonts embedded in the PDFs, poppler to check them in tests (pdftotext, pdftoppm).
+  [[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]] || pkgs+=(fonts-noto-cjk)
+  command -v pdftoppm >/dev/null || pkgs+=(poppler-utils)
+  # The web end-to-end tests and bench:web drive Debian's headless Chromium (playwright-core).
+  [[ -x /usr/bin/chromium ]] || pkgs+=(chromium)
   command -v runuser >/dev/null || pkgs+=(util-linux)
   command -v flock >/dev/null || pkgs+=(util-linux)
   command -v ss >/dev/null || pkgs+=(iproute2)

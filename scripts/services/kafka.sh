@@ -102,7 +102,10 @@ kafka_started_line() {
 }
 
 kafka_ready() {
-  kafka_pid >/dev/null || return 2
+  if ! kafka_pid >/dev/null; then
+    pid_alive "$KAFKA_PIDFILE" && return 1 # forked, not yet exec'd into java
+    return 2
+  fi
   port_open "$KAFKA_PORT" && kafka_started_line
 }
 

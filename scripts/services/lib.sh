@@ -37,6 +37,17 @@ pid_matching() {
   echo "$pid"
 }
 
+# pid_alive <pidfile>: the recorded process still exists (whatever it runs). Right after
+# `setsid X &` the child is still the forked shell until it execs X, so a start-up wait
+# must not take "does not run X yet" (pid_matching fails) for "has exited".
+pid_alive() {
+  local pid
+  [[ -f $1 ]] || return 1
+  read -r pid <"$1" || return 1
+  [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/status ]] || return 1
+  [[ $(awk '/^State:/ {print $2}' "/proc/$pid/status" 2>/dev/null) != Z ]]
+}
+
 # wait_for <seconds> <what> <command...>: poll the command every 0.2 s.
 wait_for() {
   local seconds=$1 what=$2
