@@ -10,6 +10,8 @@ export const AuthApiActions = createActionGroup({
     'Signed In': props<{ user: UserDto }>(),
     'Sign In Failed': props<{ error: LoginError }>(),
     'Session Restored': props<{ user: UserDto }>(),
+    /** The API was unreachable at start: the session is kept with the last known profile. */
+    'Session Kept Offline': props<{ user: UserDto; profileSavedAt: string }>(),
     'No Session': emptyProps(),
     'Session Expired': emptyProps(),
     'Signed Out': emptyProps(),

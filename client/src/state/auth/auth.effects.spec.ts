@@ -1,11 +1,18 @@
 import { TestBed } from '@angular/core/testing';
 import type { Action } from '@ngrx/store';
-import { ReplaySubject, firstValueFrom, toArray } from 'rxjs';
+import { ReplaySubject, Subject, firstValueFrom, toArray } from 'rxjs';
 
 import type { UserDto } from '../../generated/models/user-dto';
 import { problemBody, setUpApiTestBed } from '../testing/api-test-bed';
 import { AuthApiActions } from './auth-api.actions';
-import { restoreSession, signIn, signOut, verifyCode } from './auth.effects';
+import {
+  SESSION_RETRY,
+  resumeSession,
+  restoreSession,
+  signIn,
+  signOut,
+  verifyCode,
+} from './auth.effects';
 import { LoginPageActions } from './login-page.actions';
 import { SESSION_STORE, type SessionStore, memorySessionStore } from './session-store.port';
 import { SessionTokens } from './session-tokens.service';
@@ -24,13 +31,20 @@ describe('auth effects', () => {
   let actions$: ReplaySubject<Action>;
   let store: SessionStore;
 
-  const setUp = (kept: string | null = null) => {
+  let retry$: Subject<void>;
+
+  const setUp = (kept: string | null = null, profile: string | null = null) => {
     actions$ = new ReplaySubject<Action>();
+    retry$ = new Subject<void>();
     store = memorySessionStore();
     store.save(kept);
+    store.saveProfile(profile);
     const http = setUpApiTestBed({
       actions$: () => actions$,
-      providers: [{ provide: SESSION_STORE, useValue: store }],
+      providers: [
+        { provide: SESSION_STORE, useValue: store },
+        { provide: SESSION_RETRY, useValue: retry$ },
+      ],
     });
     return { http, tokens: TestBed.inject(SessionTokens) };
   };
@@ -56,6 +70,8 @@ describe('auth effects', () => {
 
     expect(await result).toEqual(AuthApiActions.signedIn({ user }));
     expect(store.load()).toBe('rt_1');
+    // The profile is kept for a later start without a network.
+    expect(session.knownProfile()?.user).toEqual(user);
     expect(session.accessToken()).toBe('access-1');
     http.verify();
   });
@@ -136,5 +152,99 @@ describe('auth effects', () => {
     expect(await result).toEqual([AuthApiActions.signedOut()]);
     expect(store.load()).toBeNull();
     expect(session.accessToken()).toBeNull();
+  });
+
+  const known = JSON.stringify({ user, savedAt: '2026-12-07T08:00:00.000Z' });
+  const offline = (req: { error: (e: ProgressEvent) => void }) =>
+    req.error(new ProgressEvent('error'));
+
+  it('keeps the session at load when the network fails: tokens stay, the user is the last known profile', async () => {
+    const { http, tokens: session } = setUp('rt_kept', known);
+    const result = TestBed.runInInjectionContext(() => firstValueFrom(restoreSession()));
+    actions$.next(SessionActions.restoreRequested());
+    offline(http.expectOne('/api/v1/auth/refresh'));
+    expect(await result).toEqual(
+      AuthApiActions.sessionKeptOffline({ user, profileSavedAt: '2026-12-07T08:00:00.000Z' }),
+    );
+    expect(store.load()).toBe('rt_kept');
+    expect(session.canRefresh()).toBe(true);
+    expect(session.knownProfile()?.user).toEqual(user);
+    http.verify();
+  });
+
+  it('keeps the session when a gateway answers 504 instead of the API', async () => {
+    const { http } = setUp('rt_kept', known);
+    const result = TestBed.runInInjectionContext(() => firstValueFrom(restoreSession()));
+    actions$.next(SessionActions.restoreRequested());
+    http
+      .expectOne('/api/v1/auth/refresh')
+      .flush('upstream timed out', { status: 504, statusText: 'Gateway Timeout' });
+    expect((await result).type).toBe(AuthApiActions.sessionKeptOffline.type);
+    expect(store.load()).toBe('rt_kept');
+  });
+
+  it('keeps the session when the profile read after a renewal fails on the network', async () => {
+    const { http } = setUp('rt_kept', known);
+    const result = TestBed.runInInjectionContext(() => firstValueFrom(restoreSession()));
+    actions$.next(SessionActions.restoreRequested());
+    http.expectOne('/api/v1/auth/refresh').flush(tokens(5));
+    offline(http.expectOne('/api/v1/auth/me'));
+    expect((await result).type).toBe(AuthApiActions.sessionKeptOffline.type);
+    expect(store.load()).toBe('rt_5');
+  });
+
+  it('opens the login page offline without a known profile, but does not forget the token', async () => {
+    const { http } = setUp('rt_kept', null);
+    const result = TestBed.runInInjectionContext(() => firstValueFrom(restoreSession()));
+    actions$.next(SessionActions.restoreRequested());
+    offline(http.expectOne('/api/v1/auth/refresh'));
+    expect(await result).toEqual(AuthApiActions.noSession());
+    expect(store.load()).toBe('rt_kept');
+  });
+
+  it('a refusal at load forgets the token and the kept profile', async () => {
+    const { http } = setUp('rt_spent', known);
+    const result = TestBed.runInInjectionContext(() => firstValueFrom(restoreSession()));
+    actions$.next(SessionActions.restoreRequested());
+    http
+      .expectOne('/api/v1/auth/refresh')
+      .flush(problemBody(401, 'spent'), { status: 401, statusText: 'Unauthorized' });
+    expect(await result).toEqual(AuthApiActions.noSession());
+    expect(store.load()).toBeNull();
+    expect(store.loadProfile()).toBeNull();
+  });
+
+  it('renews a session kept offline once the API answers again; failures in between keep trying', async () => {
+    const { http, tokens: session } = setUp('rt_kept', known);
+    const result = TestBed.runInInjectionContext(() => firstValueFrom(resumeSession()));
+    actions$.next(
+      AuthApiActions.sessionKeptOffline({ user, profileSavedAt: '2026-12-07T08:00:00.000Z' }),
+    );
+    retry$.next();
+    offline(http.expectOne('/api/v1/auth/refresh'));
+    expect(store.load()).toBe('rt_kept');
+    retry$.next();
+    http.expectOne('/api/v1/auth/refresh').flush(tokens(6));
+    const fresh = { ...user, displayName: 'Li (renamed)' };
+    http.expectOne('/api/v1/auth/me').flush(fresh);
+    expect(await result).toEqual(AuthApiActions.sessionRestored({ user: fresh }));
+    expect(session.accessToken()).toBe('access-6');
+    expect(session.knownProfile()?.user).toEqual(fresh);
+    http.verify();
+  });
+
+  it('a session kept offline and refused when the API answers again ends as expired', async () => {
+    const { http } = setUp('rt_revoked', known);
+    const result = TestBed.runInInjectionContext(() => firstValueFrom(resumeSession()));
+    actions$.next(
+      AuthApiActions.sessionKeptOffline({ user, profileSavedAt: '2026-12-07T08:00:00.000Z' }),
+    );
+    retry$.next();
+    http
+      .expectOne('/api/v1/auth/refresh')
+      .flush(problemBody(401, 'revoked'), { status: 401, statusText: 'Unauthorized' });
+    expect(await result).toEqual(AuthApiActions.sessionExpired());
+    expect(store.load()).toBeNull();
+    expect(store.loadProfile()).toBeNull();
   });
 });

@@ -104,4 +104,23 @@ describe('auth feature', () => {
     );
     expect(out).toEqual({ ...initialAuthState, status: 'signed-out' });
   });
+
+  it('opens signed in but offline from the kept profile, and online again once renewed', () => {
+    const kept = reduce(
+      initialAuthState,
+      SessionActions.restoreRequested(),
+      AuthApiActions.sessionKeptOffline({ user, profileSavedAt: '2026-12-07T08:00:00.000Z' }),
+    );
+    expect(kept).toMatchObject({
+      status: 'signed-in',
+      user,
+      offline: true,
+      profileSavedAt: '2026-12-07T08:00:00.000Z',
+    });
+    expect(authFeature.selectIsSignedIn.projector(kept.status)).toBe(true);
+    const renewed = reduce(kept, AuthApiActions.sessionRestored({ user }));
+    expect(renewed).toMatchObject({ status: 'signed-in', offline: false, profileSavedAt: null });
+    // A session kept offline that is refused later did live: the login page says it expired.
+    expect(reduce(kept, AuthApiActions.sessionExpired())).toMatchObject({ sessionExpired: true });
+  });
 });

@@ -28,6 +28,12 @@ export interface AuthState {
   secondStepExpiresAt: string | null;
   /** The last session ended by itself (expired, revoked): the login page says so. */
   sessionExpired: boolean;
+  /**
+   * Signed in from the kept session while the API was unreachable: the user is the last
+   * known profile, read from the API at `profileSavedAt` (ISO), until a renewal succeeds.
+   */
+  offline: boolean;
+  profileSavedAt: string | null;
 }
 
 export const initialAuthState: AuthState = {
@@ -37,6 +43,8 @@ export const initialAuthState: AuthState = {
   pendingUsername: null,
   secondStepExpiresAt: null,
   sessionExpired: false,
+  offline: false,
+  profileSavedAt: null,
 };
 
 const signedIn = (state: AuthState, { user }: { user: UserDto }): AuthState => ({
@@ -75,6 +83,13 @@ export const authFeature = createFeature({
     })),
     on(AuthApiActions.signedIn, signedIn),
     on(AuthApiActions.sessionRestored, signedIn),
+    on(AuthApiActions.sessionKeptOffline, (state, { user, profileSavedAt }): AuthState => ({
+      ...initialAuthState,
+      status: 'signed-in',
+      user,
+      offline: true,
+      profileSavedAt,
+    })),
     on(AuthApiActions.signInFailed, (state, { error }): AuthState => {
       // A wrong code keeps the second step open; anything else after it starts again.
       const staysOnCode =

@@ -9,37 +9,52 @@ import { InjectionToken } from '@angular/core';
 export interface SessionStore {
   load(): string | null;
   save(refreshToken: string | null): void;
+  /**
+   * The last profile read from the API (JSON with the time it was read), so that a reload
+   * without a network still knows who is signed in; forgotten with the session.
+   */
+  loadProfile(): string | null;
+  saveProfile(profile: string | null): void;
 }
 
 /** Keeps nothing across loads: the default, and what tests use. */
 export function memorySessionStore(): SessionStore {
   let token: string | null = null;
+  let profile: string | null = null;
   return {
     load: () => token,
     save: (value) => {
       token = value;
+    },
+    loadProfile: () => profile,
+    saveProfile: (value) => {
+      profile = value;
     },
   };
 }
 
 /** A store on a Web Storage area (`sessionStorage`, `localStorage`) under one key. */
 export function webStorageSessionStore(storage: Storage, key = 'cc.session'): SessionStore {
+  const read = (name: string): string | null => {
+    try {
+      return storage.getItem(name);
+    } catch {
+      return null;
+    }
+  };
+  const write = (name: string, value: string | null): void => {
+    try {
+      if (value === null) storage.removeItem(name);
+      else storage.setItem(name, value);
+    } catch {
+      // Storage disabled (private mode, quota): the session then lasts as long as the page.
+    }
+  };
   return {
-    load: () => {
-      try {
-        return storage.getItem(key);
-      } catch {
-        return null;
-      }
-    },
-    save: (value) => {
-      try {
-        if (value === null) storage.removeItem(key);
-        else storage.setItem(key, value);
-      } catch {
-        // Storage disabled (private mode, quota): the session then lasts as long as the page.
-      }
-    },
+    load: () => read(key),
+    save: (value) => write(key, value),
+    loadProfile: () => read(`${key}.profile`),
+    saveProfile: (value) => write(`${key}.profile`, value),
   };
 }
 

@@ -1,7 +1,9 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { Observable, Subject, defer, finalize, map, shareReplay, tap } from 'rxjs';
 
 import type { SessionTokensDto } from '../../generated/models/session-tokens-dto';
+import type { UserDto } from '../../generated/models/user-dto';
 import { AuthService } from '../../generated/services/auth.service';
 import { SESSION_STORE } from './session-store.port';
 
@@ -11,6 +13,21 @@ import { SESSION_STORE } from './session-store.port';
  * short-lived mfaToken of a two-step sign-in. The HTTP interceptor and the auth effects
  * share this one place.
  */
+/** The last profile the API returned, and when (ISO). */
+export interface KnownProfile {
+  user: UserDto;
+  savedAt: string;
+}
+
+/**
+ * The API said no to the session itself (401: spent, revoked, expired; 400: not a token
+ * it could read). Anything else (no network, a gateway's 502/504, a 500) says nothing
+ * about the session, which is then kept.
+ */
+export function sessionRefused(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && (error.status === 401 || error.status === 400);
+}
+
 @Injectable({ providedIn: 'root' })
 export class SessionTokens {
   private readonly store = inject(SESSION_STORE);
@@ -46,7 +63,27 @@ export class SessionTokens {
     this.mfa = null;
     this.inFlight = null;
     this.store.save(null);
+    this.store.saveProfile(null);
     return refreshToken;
+  }
+
+  /** Keeps the profile the API just returned, for a later start without a network. */
+  rememberProfile(user: UserDto, at = new Date()): void {
+    const known: KnownProfile = { user, savedAt: at.toISOString() };
+    this.store.saveProfile(JSON.stringify(known));
+  }
+
+  /** The profile kept by rememberProfile, if any and readable. */
+  knownProfile(): KnownProfile | null {
+    const text = this.store.loadProfile();
+    if (!text) return null;
+    try {
+      const known = JSON.parse(text) as Partial<KnownProfile>;
+      if (!known.user?.id || typeof known.savedAt !== 'string') return null;
+      return { user: known.user, savedAt: known.savedAt };
+    } catch {
+      return null;
+    }
   }
 
   holdMfaToken(token: string): void {
@@ -59,7 +96,8 @@ export class SessionTokens {
 
   /**
    * Renews the access token. Concurrent callers share one request: a refresh token is
-   * single-use, and presenting it twice makes the API revoke the whole session.
+   * single-use, and presenting it twice makes the API revoke the whole session. Only a
+   * refusal of the token ends the session; a network failure keeps it for a later try.
    */
   refresh(): Observable<string> {
     if (this.inFlight) return this.inFlight;
@@ -72,7 +110,8 @@ export class SessionTokens {
     const request = this.auth.authRefresh({ body: { refreshToken } }).pipe(
       tap({
         next: (tokens) => this.start(tokens),
-        error: () => {
+        error: (error: unknown) => {
+          if (!sessionRefused(error)) return;
           this.clear();
           this.expiredSubject.next();
         },
