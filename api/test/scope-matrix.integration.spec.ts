@@ -16,6 +16,7 @@ import {
 import {
   type FixtureRef,
   type MatrixFixture,
+  reachable,
   seedMatrix,
 } from './support/scope-matrix/matrix-fixture';
 import {
@@ -175,6 +176,9 @@ const NOT_WALKED: Record<string, string> = {
   'POST /api/v1/auth/totp/disable': 'acts on the caller only',
 };
 
+/** The live stream, for `reachable`: a field engineer gets no circuit events. */
+const EVENTS = 'GET /api/v1/events';
+
 const ANONYMOUS: MatrixUser = {
   username: '(anonymous)',
   role: 'field-engineer',
@@ -329,7 +333,7 @@ describe('scope matrix: every route of the live OpenAPI document, every role, bo
                 record(
                   op,
                   caller,
-                  `${filter.name}-${inScope(caller, ref.compartments) ? 'in' : 'out'}`,
+                  `${filter.name}-${reachable(caller, ref, op.key) ? 'in' : 'out'}`,
                   reply,
                 );
                 const where = `${op.key}?${filter.name}=${ref.id} as ${caller.username}: ${reply.status}`;
@@ -340,7 +344,7 @@ describe('scope matrix: every route of the live OpenAPI document, every role, bo
                   listCoverage.set(op.key, (listCoverage.get(op.key) ?? 0) + markersIn(reply));
                 }
                 if (
-                  !inScope(caller, ref.compartments) &&
+                  !reachable(caller, ref, op.key) &&
                   normalised(reply, ref.id) !== normalised(missing, missingId)
                 ) {
                   failures.push(
@@ -384,11 +388,11 @@ describe('scope matrix: every route of the live OpenAPI document, every role, bo
             failures.push(`${op.key} missing id as ${caller.username} leaks ${leak}`);
           for (const ref of refsOf(op)) {
             const reply = await call('GET', urlFor(op, ref), tokenOf(caller));
-            record(op, caller, inScope(caller, ref.compartments) ? 'in' : 'out', reply);
+            record(op, caller, reachable(caller, ref, op.key) ? 'in' : 'out', reply);
             const where = `${op.key} {${ref.id}} as ${caller.username}: ${reply.status}`;
             for (const leak of leaks(caller, reply, [ref.id]))
               failures.push(`${where} leaks ${leak}`);
-            if (inScope(caller, ref.compartments)) {
+            if (reachable(caller, ref, op.key)) {
               if (!mayUse(caller, op)) {
                 if (reply.status !== 403)
                   failures.push(`${where} (role may not use it: expected 403)`);
@@ -462,7 +466,7 @@ describe('scope matrix: every route of the live OpenAPI document, every role, bo
               `${op.key} as ${caller.username} with missing ${missingId}: ${missing.status} ${missing.text.slice(0, 200)}, expected ${expectedMissing}`,
             );
           }
-          for (const ref of refsOf(op).filter((r) => !inScope(caller, r.compartments))) {
+          for (const ref of refsOf(op).filter((r) => !reachable(caller, r, op.key))) {
             const reply = await call(
               op.method,
               urlFor(op, ref),
@@ -487,7 +491,7 @@ describe('scope matrix: every route of the live OpenAPI document, every role, bo
     const reached = new Set<string>();
     for (const op of ops.filter((o) => o.method !== 'DELETE')) {
       for (const caller of fixture.users) {
-        for (const ref of refsOf(op).filter((r) => inScope(caller, r.compartments))) {
+        for (const ref of refsOf(op).filter((r) => reachable(caller, r, op.key))) {
           const reply = await call(op.method, urlFor(op, ref), tokenOf(caller), bodyOf(op, caller));
           record(op, caller, 'in', reply);
           const where = `${op.key} {${ref.id}} as ${caller.username}: ${reply.status}`;
@@ -518,14 +522,10 @@ describe('scope matrix: every route of the live OpenAPI document, every role, bo
       for (const caller of fixture.users.filter((u) => mayUse(u, op))) {
         // The object the route acts on must be one the caller may change; the body then
         // points elsewhere.
-        const target = op.pathParam
-          ? refsOf(op).find((r) => inScope(caller, r.compartments))
-          : null;
+        const target = op.pathParam ? refsOf(op).find((r) => reachable(caller, r, op.key)) : null;
         if (op.pathParam && !target) continue;
         for (const field of op.bodyRefs) {
-          for (const ref of fixture.refs[field.kind].filter(
-            (r) => !inScope(caller, r.compartments),
-          )) {
+          for (const ref of fixture.refs[field.kind].filter((r) => !reachable(caller, r, op.key))) {
             const body = {
               ...(bodyOf(op, caller) as object),
               [field.name]: field.array ? [ref.id] : ref.id,
@@ -562,7 +562,7 @@ describe('scope matrix: every route of the live OpenAPI document, every role, bo
           .filter((caller) => mayUse(caller, op))
           .flatMap((caller) =>
             refsOf(op)
-              .filter((ref) => inScope(caller, ref.compartments))
+              .filter((ref) => reachable(caller, ref, op.key))
               .map((ref) => async () => {
                 const reply = await call('GET', urlFor(op, ref), tokenOf(caller));
                 record(op, caller, 'in-after', reply);
@@ -612,10 +612,10 @@ describe('scope matrix: every route of the live OpenAPI document, every role, bo
     const expected = (user: MatrixUser): string[] =>
       [
         ...fixture.refs.alarms
-          .filter((r) => inScope(user, r.compartments))
+          .filter((r) => reachable(user, r, EVENTS))
           .map((r) => `alarm ${r.id}`),
         ...fixture.refs.circuits
-          .filter((r) => inScope(user, r.compartments))
+          .filter((r) => reachable(user, r, EVENTS))
           .map((r) => `circuit ${r.id}`),
       ].sort();
     const received = (user: MatrixUser): string[] => {

@@ -3,8 +3,10 @@ import { interfaceId } from '@circuitcare/topology';
 
 import { COLLECTIONS } from '../src/database/collections';
 import type { CounterStateDocument } from '../src/database/documents';
+import type { TicketDocument } from '../src/tickets/ticket.document';
 import { type ApiHarness, problemOf, startApi } from './support/api-harness';
 import { insertAlarm, insertUser } from './support/factories';
+import { ticketDocument } from './support/ticket-fixtures';
 import { twoBankNetwork } from './support/topology-network';
 
 /**
@@ -410,6 +412,124 @@ describe('topology API', () => {
         await problemOf(res);
       }
       expect((await get('/circuits/Y-MPLS-1/topology', 'noc')).status).toBe(200);
+    });
+  });
+
+  describe('a field engineer: the route and located fault of the circuits of its dispatched tickets', () => {
+    const dispatchedTo = (userId: string, status: TicketDocument['status'] = 'inProgress') => ({
+      status,
+      fieldEngineerIds: [userId],
+      assignment: {
+        teamId: null,
+        engineerUserId: userId,
+        engineerName: userId,
+        dispatchedAt: new Date(),
+        dispatchedBy: 'noc',
+      },
+    });
+
+    beforeAll(async () => {
+      const now = new Date();
+      await api.db.collection<TicketDocument>(COLLECTIONS.tickets).insertMany([
+        // Open and dispatched to `field`: its circuit's route and fault are readable.
+        ticketDocument(
+          {
+            _id: 'TT-FIELD-OPEN',
+            customerId: 'bank-x',
+            orgUnitIds: ['X-HO', 'X-PV', 'X-WH', 'X-WH-001'],
+            circuitIds: ['X-MPLS-1'],
+            name: 'X-MPLS-1 down',
+            ...dispatchedTo('user-field'),
+          },
+          now,
+        ),
+        // Closed: no longer the engineer's job.
+        ticketDocument(
+          {
+            _id: 'TT-FIELD-CLOSED',
+            customerId: 'bank-x',
+            orgUnitIds: ['X-HO'],
+            circuitIds: ['X-INET-1'],
+            name: 'X-INET-1 down',
+            ...dispatchedTo('user-field', 'closed'),
+          },
+          now,
+        ),
+        // Another engineer's job.
+        ticketDocument(
+          {
+            _id: 'TT-OTHER-ENGINEER',
+            customerId: 'bank-y',
+            orgUnitIds: ['Y-HO'],
+            circuitIds: ['Y-MPLS-1'],
+            name: 'Y-MPLS-1 degraded',
+            ...dispatchedTo('user-someone-else'),
+          },
+          now,
+        ),
+      ]);
+    });
+
+    it('reads the route hop by hop with states and the located fault of a dispatched circuit', async () => {
+      const route = await get<{
+        hops: { deviceId: string; status: string }[];
+        fault: LocatedBody | null;
+      }>('/circuits/X-MPLS-1/topology', 'field');
+      expect(route.status).toBe(200);
+      expect(route.body.hops.map((h) => h.deviceId)).toEqual([
+        'X-CPE-1',
+        'A1',
+        'P1',
+        'C1',
+        'P2',
+        'A3',
+        'X-HUB',
+      ]);
+      expect(route.body.hops[2]!.status).toBe('down');
+      expect(route.body.fault).toMatchObject({ suspect: { kind: 'element', id: 'P1' } });
+      const located = await get<{ verdict: string; fault: LocatedBody }>(
+        '/circuits/X-MPLS-1/fault-location',
+        'field',
+      );
+      expect(located.status).toBe(200);
+      expect(located.body).toMatchObject({ verdict: 'fault', fault: { suspect: { id: 'P1' } } });
+    });
+
+    it('404 for any other circuit, closed jobs and other engineers included, and nothing else of the customer', async () => {
+      for (const path of [
+        '/circuits/X-INET-1/topology',
+        '/circuits/X-INET-1/fault-location',
+        '/circuits/Y-MPLS-1/topology',
+        '/circuits/Y-MPLS-1/fault-location',
+        '/circuits/X-MPLS-2/topology',
+        // The dispatched circuit itself through the customer's reads: still nothing.
+        '/circuits/X-MPLS-1',
+        '/topology?customerId=bank-x',
+      ]) {
+        const res = await api.get(path, tokens.field);
+        expect([path, res.status]).toEqual([path, 404]);
+        await problemOf(res);
+      }
+      const circuits = await get<{ total: number }>('/circuits', 'field');
+      expect(circuits.body.total).toBe(0);
+      expect((await get<{ total: number }>('/faults', 'field')).body.total).toBe(0);
+    });
+
+    it('loses the circuit when the ticket is reassigned', async () => {
+      const tickets = api.db.collection<TicketDocument>(COLLECTIONS.tickets);
+      await tickets.updateOne(
+        { _id: 'TT-FIELD-OPEN' },
+        { $set: { fieldEngineerIds: ['user-someone-else'] } },
+      );
+      try {
+        expect((await get('/circuits/X-MPLS-1/topology', 'field')).status).toBe(404);
+      } finally {
+        await tickets.updateOne(
+          { _id: 'TT-FIELD-OPEN' },
+          { $set: { fieldEngineerIds: ['user-field'] } },
+        );
+      }
+      expect((await get('/circuits/X-MPLS-1/topology', 'field')).status).toBe(200);
     });
   });
 

@@ -24,6 +24,8 @@ import type {
   SiteDocument,
 } from '../database/documents';
 import { isOperDown } from '../ingest/perf/perf-buckets';
+import { withTicketScope } from '../tickets/ticket-scope.filter';
+import { FINAL_STATUSES, type TicketDocument } from '../tickets/ticket.document';
 import { pollSilence } from './poll-silence';
 import { circuitInScope } from './topology-scope';
 
@@ -98,9 +100,31 @@ export class TopologyRepository {
   }
 
   /**
-   * One circuit's stored state if the scope may read it (the in-memory twin of the
-   * filter GET /circuits/{id} uses, so both routes answer 404 alike), from the shared
-   * copy: no query per request.
+   * The circuits whose route and located fault the caller may read one by one: those of
+   * its scope, and for a field engineer (who sees no circuit otherwise) the circuits of
+   * the tickets currently dispatched to it — not closed, cancelled or rejected, and not
+   * reassigned to someone else (`fieldEngineerIds` then no longer names it).
+   */
+  async forCircuitRead(scope: AccessScope): Promise<ScopedTopology> {
+    const scoped = await this.forScope(scope);
+    if (scope.kind !== 'dispatched') return scoped;
+    const tickets = await this.collection<TicketDocument>(COLLECTIONS.tickets)
+      .find(withTicketScope(scope, {}), { projection: { _id: 1, status: 1, circuitIds: 1 } })
+      .toArray();
+    const visibleCircuitIds = new Set<string>();
+    for (const t of tickets) {
+      if (FINAL_STATUSES.includes(t.status)) continue;
+      for (const id of t.circuitIds ?? []) {
+        if (scoped.index.circuits.has(id)) visibleCircuitIds.add(id);
+      }
+    }
+    return { ...scoped, visibleCircuitIds };
+  }
+
+  /**
+   * One circuit's stored state if the caller may read it: `topology` comes from
+   * forScope (the in-memory twin of the filter GET /circuits/{id} uses, so both routes
+   * answer 404 alike) or forCircuitRead, from the shared copy: no query per request.
    */
   async circuitState(
     scope: AccessScope,
@@ -108,7 +132,7 @@ export class TopologyRepository {
     id: string,
   ): Promise<CircuitStateRow | null> {
     const circuit = topology.index.circuits.get(id);
-    if (!circuit || !circuitInScope(scope, circuit)) return null;
+    if (!circuit || scope.kind === 'none' || !topology.visibleCircuitIds.has(id)) return null;
     return (await this.allCircuitStates()).get(id) ?? null;
   }
 

@@ -281,9 +281,12 @@ export class TopologyService {
     }
   }
 
-  /** The scoped circuit, the live state and the fault location of that one circuit. */
+  /**
+   * The circuit (in the scope, or for a field engineer one of its dispatched tickets'),
+   * the live state and the fault location of that one circuit.
+   */
   private async circuitContext(scope: AccessScope, id: string) {
-    const topology = await this.repository.forScope(scope);
+    const topology = await this.repository.forCircuitRead(scope);
     const [row, snapshot] = await Promise.all([
       this.repository.circuitState(scope, topology, id),
       this.repository.live(topology),

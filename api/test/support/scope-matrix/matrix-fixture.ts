@@ -30,6 +30,7 @@ import {
   CUSTOMER_B,
   MATRIX_USERS,
   type MatrixUser,
+  inScope,
 } from './matrix-scope';
 
 /**
@@ -51,6 +52,26 @@ export interface FixtureRef {
   compartments: readonly Compartment[];
   /** Values of companion path parameters (openapi-walker COMPANION_PARAMS) for this object. */
   params?: Record<string, string>;
+  /**
+   * A field engineer who sees the compartment reaches this object only through these
+   * routes (`METHOD /path`): the circuit of a ticket dispatched to it, whose route and
+   * located fault it may read and nothing else. Its content may appear in what it reads
+   * (the compartment is its); by id and as a filter, every other route is a 404.
+   */
+  dispatchedVia?: readonly string[];
+}
+
+/** Routes through which a field engineer reads the circuits of its dispatched tickets. */
+export const DISPATCHED_CIRCUIT_ROUTES: readonly string[] = [
+  'GET /api/v1/circuits/{id}/topology',
+  'GET /api/v1/circuits/{id}/fault-location',
+];
+
+/** Whether `caller` may reach `ref` by id (or name it in a filter) on the route `opKey`. */
+export function reachable(caller: MatrixUser, ref: FixtureRef, opKey: string): boolean {
+  if (!inScope(caller, ref.compartments)) return false;
+  if (caller.role !== 'field-engineer' || !ref.dispatchedVia) return true;
+  return ref.dispatchedVia.includes(opKey);
 }
 
 export type FixtureKind =
@@ -91,6 +112,8 @@ const A_GD = 'ou-tnqa-mxagd';
 const A_SZ = 'ou-tnqa-mxagd-sz';
 const B_ROOT = 'ou-tnqb-root';
 const B_CD = 'ou-tnqb-mxbcd';
+const CUSTOMER_FE = 'cust-mxfe';
+const FE_ROOT = 'ou-mxfe-root';
 
 const CIRCUITS: readonly CircuitSpec[] = [
   circuit('mxahq', CUSTOMER_A, [A_ROOT], 'acc-mx1', 1, 'mpls-vpn'),
@@ -100,6 +123,8 @@ const CIRCUITS: readonly CircuitSpec[] = [
   circuit('mxawo', CUSTOMER_A, [A_ROOT, A_HB, A_WH, A_WO], 'acc-mx1', 5, 'internet'),
   circuit('mxbcd', CUSTOMER_B, [B_ROOT, B_CD], 'acc-mx1', 6, 'mpls-vpn'),
   circuit('mxbhq', CUSTOMER_B, [B_ROOT], 'acc-mx2', 1, 'leased-line'),
+  // The third customer's circuit, named by the ticket dispatched to the field engineer.
+  circuit('mxfe', CUSTOMER_FE, [FE_ROOT], 'acc-mx2', 2, 'leased-line'),
 ];
 
 function circuit(
@@ -508,8 +533,8 @@ export async function seedMatrix(db: Db, now: Date): Promise<MatrixFixture> {
     return ticketDocument(
       {
         _id: `tt-${marker}-1`,
-        customerId: spec?.customerId ?? 'cust-mxfe',
-        orgUnitIds: spec?.orgPath ?? ['ou-mxfe-root'],
+        customerId: spec?.customerId ?? CUSTOMER_FE,
+        orgUnitIds: spec?.orgPath ?? [FE_ROOT],
         circuitIds: spec ? [cktId(marker)] : [],
         name: `工单 ${marker}`,
         relatedParty: reporter
@@ -559,11 +584,14 @@ export async function seedMatrix(db: Db, now: Date): Promise<MatrixFixture> {
     }),
   ];
   await col<CustomerDocument>(COLLECTIONS.customers).insertOne({
-    _id: 'cust-mxfe',
+    _id: CUSTOMER_FE,
     name: '客户 mxfe',
     nameEn: 'Customer mxfe',
-    rootOrgUnitId: 'ou-mxfe-root',
+    rootOrgUnitId: FE_ROOT,
   });
+  await col<OrgUnitDocument>(COLLECTIONS.orgUnits).insertOne(
+    org(FE_ROOT, CUSTOMER_FE, [FE_ROOT], 'head-office'),
+  );
   await col<TicketDocument>(COLLECTIONS.tickets).insertMany(tickets);
   const files = new AttachmentsRepository(db);
   for (const t of tickets) {
@@ -599,6 +627,10 @@ export async function seedMatrix(db: Db, now: Date): Promise<MatrixFixture> {
 
   // Where each object belongs, for the id-parameter walk.
   const byMarker = (m: Compartment): Compartment[] => [m];
+  // The field engineer's customer: its circuit through the dispatched routes only, the
+  // sites, CPE and links of that circuit through none by id (they are part of the route).
+  const fieldOnly = (m: Compartment, via: readonly string[]): Pick<FixtureRef, 'dispatchedVia'> =>
+    m === 'mxfe' ? { dispatchedVia: via } : {};
   const circuitComps = (ids: string[]): Compartment[] =>
     CIRCUITS.filter((c) => ids.includes(cktId(c.marker))).map((c) => c.marker);
   const orgComp: Record<string, Compartment[]> = {
@@ -616,7 +648,12 @@ export async function seedMatrix(db: Db, now: Date): Promise<MatrixFixture> {
     users: MATRIX_USERS,
     refs: {
       ...issue7.refs,
-      circuits: CIRCUITS.map((c) => ({ id: cktId(c.marker), compartments: byMarker(c.marker) })),
+      circuits: CIRCUITS.map((c) => ({
+        id: cktId(c.marker),
+        compartments: byMarker(c.marker),
+        // …and as a filter of its own tickets, which name that circuit.
+        ...fieldOnly(c.marker, [...DISPATCHED_CIRCUIT_ROUTES, 'GET /api/v1/tickets']),
+      })),
       alarms: alarms.map((a) => ({
         id: a._id,
         compartments: a.customerIds.length === 0 ? ['mxop'] : circuitComps(a.affectedCircuitIds),
@@ -636,7 +673,11 @@ export async function seedMatrix(db: Db, now: Date): Promise<MatrixFixture> {
       ],
       orgUnits: orgUnits.map((o) => ({ id: o._id, compartments: orgComp[o._id]! })),
       sites: [
-        ...CIRCUITS.map((c) => ({ id: siteId(c.marker), compartments: byMarker(c.marker) })),
+        ...CIRCUITS.map((c) => ({
+          id: siteId(c.marker),
+          compartments: byMarker(c.marker),
+          ...fieldOnly(c.marker, []),
+        })),
         { id: 'pop-mxop-1', compartments: ['mxop'] },
       ],
       elements: [
@@ -644,11 +685,16 @@ export async function seedMatrix(db: Db, now: Date): Promise<MatrixFixture> {
           id: cpeId(c.marker),
           compartments: byMarker(c.marker),
           params: { ifIndex: '1' },
+          ...fieldOnly(c.marker, []),
         })),
         { id: CORE, compartments: ['mxop'], params: { ifIndex: '1' } },
       ],
       links: [
-        ...CIRCUITS.map((c) => ({ id: cpeLinkId(c.marker), compartments: byMarker(c.marker) })),
+        ...CIRCUITS.map((c) => ({
+          id: cpeLinkId(c.marker),
+          compartments: byMarker(c.marker),
+          ...fieldOnly(c.marker, []),
+        })),
         { id: 'lk-mxop-core', compartments: ['mxop'] },
       ],
       tickets: tickets.map((t) => ({
