@@ -31,6 +31,8 @@ import {
   adminFeature,
   announcementsEffects,
   announcementsFeature,
+  emergencyPlansEffects,
+  emergencyPlansFeature,
   openTicketsEffects,
   openTicketsFeature,
   reportsEffects,
@@ -67,6 +69,9 @@ export const routes: Routes = [
       provideState(faultReportFeature),
       provideEffects(customerTopologyEffects, customersEffects),
       provideEffects(ticketsEffects, ticketDetailEffects, faultReportEffects),
+      // Shell-wide: the circuit and ticket pages show a circuit's plans beside an incident.
+      provideState(emergencyPlansFeature),
+      provideEffects(emergencyPlansEffects),
     ],
     children: [
       { path: '', pathMatch: 'full', redirectTo: homeRedirect },
@@ -168,6 +173,12 @@ export const routes: Routes = [
         providers: [provideState(announcementsFeature), provideEffects(announcementsEffects)],
         loadComponent: () =>
           import('./pages/announcements/announcements.page').then((m) => m.AnnouncementsPage),
+      },
+      {
+        path: 'emergency-plans',
+        canActivate: [rolesGuard(...CUSTOMER, 'account-manager', 'noc-operator', 'platform-admin')],
+        loadComponent: () =>
+          import('./pages/emergency-plans/emergency-plans.page').then((m) => m.EmergencyPlansPage),
       },
       {
         path: '**',

@@ -45,6 +45,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['customer-admin', 'account-manager', ...OPERATOR],
   },
   {
+    path: '/emergency-plans',
+    label: 'nav.emergencyPlans',
+    icon: 'warning',
+    roles: EVERYONE_BUT_FIELD,
+  },
+  {
     path: '/announcements',
     label: 'nav.announcements',
     icon: 'announcement',

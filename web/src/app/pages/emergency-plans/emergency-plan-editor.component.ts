@@ -1,0 +1,222 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import {
+  type FormArray,
+  FormBuilder,
+  type FormControl,
+  type FormGroup,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Store } from '@ngrx/store';
+import { TranslatePipe } from '@ngx-translate/core';
+
+import {
+  type CircuitSummaryDto,
+  type EmergencyPlanBodyDto,
+  type EmergencyPlanDto,
+  EmergencyPlansPageActions,
+  type Failure,
+  emergencyPlansFeature,
+} from '@circuitcare/client';
+
+import { IconComponent } from '../../ui/icon.component';
+import { StatusBadgeComponent } from '../../ui/status-badge.component';
+
+/** As the API validates a contact's phone (`PlanContactDto`). */
+export const PHONE_PATTERN = /^\+?[0-9 -]{5,20}$/;
+
+type ContactForm = FormGroup<{
+  level: FormControl<1 | 2 | 3>;
+  name: FormControl<string>;
+  role: FormControl<string>;
+  phone: FormControl<string>;
+  email: FormControl<string>;
+}>;
+type StepForm = FormGroup<{ action: FormControl<string>; owner: FormControl<string> }>;
+
+/**
+ * A plan's editor (a new plan, or the next version of one): title and trigger, the
+ * contact tree (levels 1–3), the ordered steps, and the circuits and sites it is for,
+ * picked through the portal's circuit search. The API checks everything again.
+ */
+@Component({
+  selector: 'cc-emergency-plan-editor',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    IconComponent,
+    StatusBadgeComponent,
+  ],
+  templateUrl: './emergency-plan-editor.component.html',
+  styleUrl: './emergency-plan-editor.component.scss',
+})
+export class EmergencyPlanEditorComponent {
+  /** The plan changed (its newest version), or null for a new one. */
+  readonly plan = input<EmergencyPlanDto | null>(null);
+  readonly saving = input(false);
+  readonly error = input<Failure | null>(null);
+  readonly save = output<EmergencyPlanBodyDto>();
+  readonly cancelled = output<void>();
+
+  private readonly fb = inject(FormBuilder);
+  private readonly store = inject(Store);
+  protected readonly search = this.store.selectSignal(emergencyPlansFeature.selectCircuits);
+  protected readonly query = signal('');
+  protected readonly levels = [1, 2, 3] as const;
+
+  protected readonly form = this.fb.nonNullable.group({
+    title: ['', [Validators.required, Validators.maxLength(200)]],
+    scenario: ['', [Validators.maxLength(4000)]],
+    contacts: this.fb.array<ContactForm>([]),
+    steps: this.fb.array<StepForm>([]),
+  });
+  protected readonly circuitIds = signal<string[]>([]);
+  protected readonly siteIds = signal<string[]>([]);
+  /** Names of circuits and sites picked here (a saved plan carries ids only). */
+  protected readonly names = signal<Record<string, string>>({});
+  protected readonly submitted = signal(false);
+  protected readonly noLinks = computed(
+    () => this.circuitIds().length === 0 && this.siteIds().length === 0,
+  );
+
+  constructor() {
+    effect(() => {
+      const p = this.plan();
+      untracked(() => this.reset(p));
+    });
+    this.store.dispatch(EmergencyPlansPageActions.circuitSearched({ q: '' }));
+  }
+
+  protected get contacts(): FormArray<ContactForm> {
+    return this.form.controls.contacts;
+  }
+
+  protected get steps(): FormArray<StepForm> {
+    return this.form.controls.steps;
+  }
+
+  private contact(c?: EmergencyPlanDto['contacts'][number]): ContactForm {
+    return this.fb.nonNullable.group({
+      level: this.fb.nonNullable.control<1 | 2 | 3>(c?.level ?? 1),
+      name: [c?.name ?? '', [Validators.required, Validators.maxLength(100)]],
+      role: [c?.role ?? '', [Validators.required, Validators.maxLength(100)]],
+      phone: [c?.phone ?? '', [Validators.pattern(PHONE_PATTERN)]],
+      email: [c?.email ?? '', [Validators.email]],
+    });
+  }
+
+  private step(s?: EmergencyPlanDto['steps'][number]): StepForm {
+    return this.fb.nonNullable.group({
+      action: [s?.action ?? '', [Validators.required, Validators.maxLength(1000)]],
+      owner: [s?.owner ?? '', [Validators.required, Validators.maxLength(100)]],
+    });
+  }
+
+  private reset(p: EmergencyPlanDto | null): void {
+    this.form.reset({ title: p?.title ?? '', scenario: p?.scenario ?? '' });
+    this.contacts.clear();
+    this.steps.clear();
+    for (const c of p?.contacts.length ? p.contacts : [undefined])
+      this.contacts.push(this.contact(c));
+    for (const s of p?.steps.length ? p.steps : [undefined]) this.steps.push(this.step(s));
+    this.circuitIds.set([...(p?.circuitIds ?? [])]);
+    this.siteIds.set([...(p?.siteIds ?? [])]);
+    this.submitted.set(false);
+  }
+
+  protected addContact(): void {
+    const last = this.contacts.at(this.contacts.length - 1)?.controls.level.value ?? 1;
+    const added = this.contact();
+    added.controls.level.setValue(last);
+    this.contacts.push(added);
+  }
+
+  protected removeContact(i: number): void {
+    if (this.contacts.length > 1) this.contacts.removeAt(i);
+  }
+
+  protected addStep(): void {
+    this.steps.push(this.step());
+  }
+
+  protected removeStep(i: number): void {
+    if (this.steps.length > 1) this.steps.removeAt(i);
+  }
+
+  protected moveStep(i: number, by: -1 | 1): void {
+    const j = i + by;
+    if (j < 0 || j >= this.steps.length) return;
+    const moved = this.steps.at(i);
+    this.steps.removeAt(i);
+    this.steps.insert(j, moved);
+  }
+
+  protected searched(q: string): void {
+    this.query.set(q);
+    this.store.dispatch(EmergencyPlansPageActions.circuitSearched({ q }));
+  }
+
+  protected addCircuit(c: CircuitSummaryDto): void {
+    this.names.update((n) => ({ ...n, [c.id]: c.name }));
+    if (!this.circuitIds().includes(c.id)) this.circuitIds.update((ids) => [...ids, c.id]);
+  }
+
+  protected addSite(siteId: string, siteName: string | null): void {
+    this.names.update((n) => ({ ...n, [siteId]: siteName ?? siteId }));
+    if (!this.siteIds().includes(siteId)) this.siteIds.update((ids) => [...ids, siteId]);
+  }
+
+  protected removeCircuit(id: string): void {
+    this.circuitIds.update((ids) => ids.filter((c) => c !== id));
+  }
+
+  protected removeSite(id: string): void {
+    this.siteIds.update((ids) => ids.filter((s) => s !== id));
+  }
+
+  protected submit(): void {
+    this.submitted.set(true);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const v = this.form.getRawValue();
+    this.save.emit({
+      title: v.title.trim(),
+      scenario: v.scenario.trim(),
+      circuitIds: this.circuitIds(),
+      siteIds: this.siteIds(),
+      contacts: v.contacts.map((c) => ({
+        level: Number(c.level) as 1 | 2 | 3,
+        name: c.name.trim(),
+        role: c.role.trim(),
+        phone: c.phone.trim() || null,
+        email: c.email.trim() || null,
+      })),
+      steps: v.steps.map((s, i) => ({
+        order: i + 1,
+        action: s.action.trim(),
+        owner: s.owner.trim(),
+      })),
+    });
+  }
+}
