@@ -31,6 +31,10 @@ import {
   adminFeature,
   announcementsEffects,
   announcementsFeature,
+  assuranceEffects,
+  assuranceFeature,
+  maintenanceEffects,
+  maintenanceFeature,
   emergencyPlansEffects,
   emergencyPlansFeature,
   openTicketsEffects,
@@ -179,6 +183,32 @@ export const routes: Routes = [
         canActivate: [rolesGuard(...CUSTOMER, 'account-manager', 'noc-operator', 'platform-admin')],
         loadComponent: () =>
           import('./pages/emergency-plans/emergency-plans.page').then((m) => m.EmergencyPlansPage),
+      },
+      {
+        path: 'assurance',
+        canActivate: [rolesGuard(...CUSTOMER, 'account-manager', 'noc-operator', 'platform-admin')],
+        providers: [provideState(assuranceFeature), provideEffects(assuranceEffects)],
+        children: [
+          {
+            path: '',
+            loadComponent: () =>
+              import('./pages/assurance/assurance.page').then((m) => m.AssurancePage),
+          },
+          {
+            path: ':id',
+            loadComponent: () =>
+              import('./pages/assurance/assurance-dashboard.page').then(
+                (m) => m.AssuranceDashboardPage,
+              ),
+          },
+        ],
+      },
+      {
+        path: 'maintenance',
+        canActivate: [rolesGuard('noc-operator', 'platform-admin')],
+        providers: [provideState(maintenanceFeature), provideEffects(maintenanceEffects)],
+        loadComponent: () =>
+          import('./pages/maintenance/maintenance.page').then((m) => m.MaintenancePage),
       },
       {
         path: '**',

@@ -51,6 +51,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: EVERYONE_BUT_FIELD,
   },
   {
+    path: '/assurance',
+    label: 'nav.assurance',
+    icon: 'visibility',
+    roles: EVERYONE_BUT_FIELD,
+  },
+  { path: '/maintenance', label: 'nav.maintenance', icon: 'schedule', roles: OPERATOR },
+  {
     path: '/announcements',
     label: 'nav.announcements',
     icon: 'announcement',
