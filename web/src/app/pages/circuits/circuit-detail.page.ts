@@ -24,6 +24,7 @@ import {
   authFeature,
   circuitDetailFeature,
   granularityFor,
+  hasMajorIncident,
   lastDays,
   lastHours,
   monthToDate,
@@ -45,6 +46,7 @@ import { FORMAT_PIPES } from '../../ui/format.pipes';
 import { type GraphElement, RouteGraphComponent } from '../../ui/graphs/route-graph.component';
 import { IconComponent } from '../../ui/icon.component';
 import { StatusBadgeComponent } from '../../ui/status-badge.component';
+import { EmergencyPlanPanelComponent } from '../emergency-plans/emergency-plan-panel.component';
 
 interface RangePreset {
   key: string;
@@ -91,6 +93,7 @@ const ZOOM_SETTLE_MS = 500;
     PerformanceChartComponent,
     AvailabilityTimelineComponent,
     ExportButtonComponent,
+    EmergencyPlanPanelComponent,
     ...FORMAT_PIPES,
   ],
   templateUrl: './circuit-detail.page.html',
@@ -111,6 +114,10 @@ export class CircuitDetailPage {
     circuitDetailFeature.selectPerformanceSummary,
   );
   protected readonly caps = this.store.selectSignal(authFeature.selectCapabilities);
+  /** A located fault or a raised critical/major alarm: the emergency plan goes beside it. */
+  protected readonly majorIncident = computed(() =>
+    hasMajorIncident(this.fault(), this.state().alarms.data?.items),
+  );
 
   protected readonly performancePresets = PERFORMANCE_PRESETS;
   protected readonly availabilityPresets = AVAILABILITY_PRESETS;

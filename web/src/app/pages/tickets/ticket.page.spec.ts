@@ -7,11 +7,13 @@ import {
   TicketDetailPageActions,
   type TicketDto,
   initialAuthState,
+  initialEmergencyPlansState,
   initialTicketDetailState,
   loaded,
 } from '@circuitcare/client';
 
 import { provideTestTranslations, useLanguage } from '../../../testing/translations.testing';
+import { testPlan } from '../emergency-plans/emergency-plan.testing';
 import { TicketPage } from './ticket.page';
 
 const clock = (over: object = {}) => ({
@@ -91,6 +93,10 @@ describe('TicketPage', () => {
               open: true,
               ticketId: t.id,
               ticket: loaded(t),
+            },
+            emergencyPlans: {
+              ...initialEmergencyPlansState,
+              byCircuit: { 'c-1': loaded([testPlan()]) },
             },
           },
         }),
@@ -200,5 +206,21 @@ describe('TicketPage', () => {
       '标记为已解决',
     );
     expect(el.querySelector('[data-testid=ticket-rating]')).toBeNull();
+  });
+
+  it('puts the emergency plan of the circuit beside an open fault, not a closed one', async () => {
+    const { el } = await render(
+      ticket({ ticketType: 'fault', status: 'inProgress', allowedTransitions: [] }),
+    );
+    const panel = el.querySelector('[data-testid=emergency-plan-panel]');
+    expect(panel?.textContent).toContain('金桥支行专线中断应急预案');
+    expect(panel?.querySelector('[data-testid=plan-contact-call]')?.getAttribute('href')).toBe(
+      'tel:+8613800000001',
+    );
+    TestBed.resetTestingModule();
+    const closed = await render(
+      ticket({ ticketType: 'fault', status: 'closed', allowedTransitions: [] }),
+    );
+    expect(closed.el.querySelector('[data-testid=emergency-plan-panel]')).toBeNull();
   });
 });

@@ -31,6 +31,7 @@ import { FORMAT_PIPES } from '../../ui/format.pipes';
 import { IconComponent } from '../../ui/icon.component';
 import { nowSignal } from '../../ui/now.signal';
 import { SlaClockComponent } from '../../ui/sla-clock.component';
+import { EmergencyPlanPanelComponent } from '../emergency-plans/emergency-plan-panel.component';
 
 /** The order in which the status steps are drawn. */
 export const STATUS_STEPS: readonly TicketStatus[] = [
@@ -39,6 +40,8 @@ export const STATUS_STEPS: readonly TicketStatus[] = [
   'resolved',
   'closed',
 ];
+
+const FINISHED: readonly TicketStatus[] = ['closed', 'cancelled', 'rejected'];
 
 /**
  * One ticket: where it is in its life (steps, timeline newest first), the SLA restore
@@ -58,6 +61,7 @@ export const STATUS_STEPS: readonly TicketStatus[] = [
     TranslatePipe,
     IconComponent,
     SlaClockComponent,
+    EmergencyPlanPanelComponent,
     ...FORMAT_PIPES,
   ],
   templateUrl: './ticket.page.html',
@@ -93,6 +97,12 @@ export class TicketPage {
   protected readonly otherTransitions = computed(() =>
     (this.ticket()?.allowedTransitions ?? []).filter((s) => s !== 'closed' && s !== 'reopened'),
   );
+  /** The circuits of an open fault: their emergency plans are shown with the ticket. */
+  protected readonly incidentCircuits = computed<readonly string[]>(() => {
+    const t = this.ticket();
+    if (!t || t.ticketType !== 'fault' || FINISHED.includes(t.status)) return [];
+    return t.circuitIds;
+  });
   protected readonly stepIndex = computed(() => {
     const status = this.ticket()?.status;
     if (!status) return -1;
