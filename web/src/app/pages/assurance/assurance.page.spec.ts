@@ -1,3 +1,4 @@
+import type { Type } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
@@ -55,7 +56,7 @@ const circuit = (id: string, name: string): CircuitSummaryDto =>
 jest.setTimeout(30_000);
 
 async function render<T>(
-  component: new (...args: never[]) => T,
+  component: Type<T>,
   role: Role,
   assurance: object,
   lang: 'zh-CN' | 'en' = 'en',
