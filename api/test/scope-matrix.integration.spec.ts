@@ -697,4 +697,5 @@ const NO_CUSTOMER_DATA: Record<string, string> = {
   'GET /api/v1/tickets/teams': 'operator teams only',
   'GET /api/v1/tickets/queues': 'counts per operator team and region',
   'GET /api/v1/notifications/preferences': "the caller's own settings",
+  'GET /api/v1/push/vapid-public-key': "the server's public key",
 };

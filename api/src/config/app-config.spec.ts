@@ -51,4 +51,44 @@ describe('loadConfig', () => {
       );
     }
   });
+
+  describe('web push (VAPID)', () => {
+    // A real pair (npx web-push generate-vapid-keys), for these checks only.
+    const PUBLIC =
+      'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U';
+    const PRIVATE = 'UUxI4O8-FbRouAevSmBQ6o18hgE4nSG3qwvJTfKc-ls';
+
+    it('is off without keys and on with both', () => {
+      const off = loadConfig({ JWT_SECRET: SECRET });
+      expect(off.VAPID_PUBLIC_KEY).toBeUndefined();
+      expect(off.VAPID_SUBJECT).toBe('mailto:noc@circuitcare.local');
+      const on = loadConfig({
+        JWT_SECRET: SECRET,
+        VAPID_PUBLIC_KEY: PUBLIC,
+        VAPID_PRIVATE_KEY: PRIVATE,
+      });
+      expect(on).toMatchObject({ VAPID_PUBLIC_KEY: PUBLIC, VAPID_PRIVATE_KEY: PRIVATE });
+    });
+
+    it('wants both keys, well formed, and says so without showing the private one', () => {
+      expect(() => loadConfig({ JWT_SECRET: SECRET, VAPID_PUBLIC_KEY: PUBLIC })).toThrow(
+        /VAPID_PRIVATE_KEY: must be set together with VAPID_PUBLIC_KEY/,
+      );
+      let message = '';
+      try {
+        loadConfig({
+          JWT_SECRET: SECRET,
+          VAPID_PUBLIC_KEY: 'short',
+          VAPID_PRIVATE_KEY: `${PRIVATE}xx`,
+          VAPID_SUBJECT: 'noc@example.com',
+        });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/VAPID_PUBLIC_KEY: must be an uncompressed P-256 public key/);
+      expect(message).toMatch(/VAPID_PRIVATE_KEY: must be a 32-byte P-256 private key/);
+      expect(message).toMatch(/VAPID_SUBJECT: must be a mailto: or https: URL/);
+      expect(message).not.toContain(PRIVATE);
+    });
+  });
 });

@@ -33,6 +33,8 @@ export const COLLECTIONS = {
   notificationPreferences: 'notificationPreferences',
   /** One entry per notification sent or tried, per recipient and channel. */
   notificationLog: 'notificationLog',
+  /** Web push subscriptions, one per user and browser (api/src/notifications/push). */
+  pushSubscriptions: 'pushSubscriptions',
   /** Ticket attachments (GridFS bucket `attachments`: attachments.files, attachments.chunks). */
   attachmentsBucket: 'attachments',
   /** Report jobs and their figures (api/src/reports, docs/reports.md); PDFs in GridFS `reportFiles`. */

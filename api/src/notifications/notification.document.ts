@@ -17,7 +17,7 @@ export interface NotificationPreferencesDocument {
   updatedAt: Date;
 }
 
-export type NotificationChannel = 'email' | 'webhook';
+export type NotificationChannel = 'email' | 'webhook' | 'push';
 
 /** One delivery to one recipient over one channel (collection notificationLog). */
 export interface NotificationLogDocument {

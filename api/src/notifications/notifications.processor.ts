@@ -6,10 +6,14 @@ import type { TicketDocument, TimelineEntry } from '../tickets/ticket.document';
 import { MAILER, type Mailer } from './mailer.port';
 import { NOTIFICATIONS_QUEUE, type NotificationJob } from './notification-jobs';
 import type {
+  NotificationChannel,
   NotificationLogDocument,
   NotificationPreferencesDocument,
 } from './notification.document';
 import { NotificationsRepository } from './notifications.repository';
+import { type PushMessage, slaAlertMessage, ticketChangeMessage } from './push/push-payload';
+import { PushSender } from './push/push-sender';
+import { PushSubscriptionsRepository } from './push/push-subscriptions.repository';
 import { signWebhook } from './webhook-signature';
 import { webhookUrlProblem } from './webhook-url.policy';
 
@@ -34,10 +38,14 @@ const STATUS_ZH: Record<string, string> = {
   rejected: '已驳回',
 };
 
+/** Builds the push message once the recipient's role is known (its page differs). */
+type PushBuilder = (fieldEngineer: boolean) => PushMessage;
+
 /**
  * Sends ticket notifications: e-mail through the mail port, webhooks as signed JSON
- * POSTs retried with back-off by the job queue. Every delivery is claimed in the
- * notification log first, so a retried job never mails a recipient twice.
+ * POSTs retried with back-off by the job queue, web push to every browser the user
+ * subscribed. Every delivery is claimed in the notification log first, so a retried job
+ * never mails (or pushes to) a recipient twice.
  */
 @Injectable()
 export class NotificationsProcessor implements OnApplicationBootstrap {
@@ -49,6 +57,8 @@ export class NotificationsProcessor implements OnApplicationBootstrap {
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repository: NotificationsRepository,
+    private readonly pushSender: PushSender,
+    private readonly pushSubscriptions: PushSubscriptionsRepository,
   ) {
     this.queue = queues.get<NotificationJob>(NOTIFICATIONS_QUEUE);
   }
@@ -81,17 +91,37 @@ export class NotificationsProcessor implements OnApplicationBootstrap {
     for (const r of recipients) {
       if (r.userId && actors.has(r.name)) continue;
       if (r.prefs && !wants(r.prefs, entries)) continue;
-      await this.deliver(t, `${seq}`, r, 'ticket-change', subject, text, {
-        ticketId: t._id,
-        seq,
-        status: t.status,
-        version: t.version,
-        entries: entries.map((e) => ({
-          type: e.type,
-          summary: e.summary,
-          at: new Date(e.at).toISOString(),
-        })),
-      });
+      const push: PushBuilder = (fieldEngineer) =>
+        ticketChangeMessage({
+          ticketId: t._id,
+          ticketName: t.name,
+          status: t.status,
+          statusLabel: STATUS_ZH[t.status] ?? t.status,
+          seq,
+          summaries: entries.map((e) => e.summary),
+          at: new Date(entries[entries.length - 1]!.at),
+          fieldEngineer,
+        });
+      await this.deliver(
+        t,
+        `${seq}`,
+        r,
+        'ticket-change',
+        subject,
+        text,
+        {
+          ticketId: t._id,
+          seq,
+          status: t.status,
+          version: t.version,
+          entries: entries.map((e) => ({
+            type: e.type,
+            summary: e.summary,
+            at: new Date(e.at).toISOString(),
+          })),
+        },
+        push,
+      );
     }
   }
 
@@ -136,6 +166,19 @@ export class NotificationsProcessor implements OnApplicationBootstrap {
           clock,
           level,
         },
+        // SLA alerts go to operator staff; one who turned them off gets no push of them.
+        prefs?.events.sla === false
+          ? null
+          : (fieldEngineer) =>
+              slaAlertMessage({
+                ticketId: t._id,
+                ticketName: t.name,
+                subject,
+                clock,
+                alert: kind,
+                at: new Date(),
+                fieldEngineer,
+              }),
       );
     }
   }
@@ -176,6 +219,7 @@ export class NotificationsProcessor implements OnApplicationBootstrap {
     subject: string,
     text: string,
     payload: Record<string, unknown>,
+    push: PushBuilder | null,
   ): Promise<void> {
     const now = new Date();
     const emailOn = r.email && (r.prefs ? r.prefs.emailEnabled : true);
@@ -225,6 +269,71 @@ export class NotificationsProcessor implements OnApplicationBootstrap {
           },
         );
       }
+    }
+    if (push) await this.deliverPush(t, ref, r, kind, subject, push);
+  }
+
+  /**
+   * One push message to each browser the user subscribed: sent once one of them took it;
+   * a browser the push service no longer knows (404/410) is forgotten; when none took it
+   * and one may later, the job is retried (this entry only: the others are claimed).
+   */
+  private async deliverPush(
+    t: TicketDocument,
+    ref: string,
+    r: Recipient,
+    kind: NotificationLogDocument['kind'],
+    subject: string,
+    build: PushBuilder,
+  ): Promise<void> {
+    if (!r.userId || !this.pushSender.enabled) return;
+    const subscriptions = await this.pushSubscriptions.subscriptionsOf(r.userId);
+    if (subscriptions.length === 0) return;
+    const id = `${t._id}:${ref}:${r.key}:push`;
+    if (!(await this.repository.claim(logEntry(id, t, r, 'push', kind, subject, new Date())))) {
+      return;
+    }
+    const user = await this.repository.user(r.userId);
+    if (!user) {
+      await this.repository.mark(id, 'skipped', 'user disabled', new Date());
+      return;
+    }
+    const message = build(user.role === 'field-engineer');
+    let sent = 0;
+    let retry = false;
+    const reasons: string[] = [];
+    for (const sub of subscriptions) {
+      const outcome = await this.pushSender.send(sub, message);
+      switch (outcome.kind) {
+        case 'sent':
+          sent += 1;
+          await this.pushSubscriptions.markDelivered(sub._id, new Date());
+          break;
+        case 'gone':
+          await this.pushSubscriptions.removeGone(sub);
+          this.logger.log(
+            { subscriptionId: sub._id, status: outcome.status },
+            'push subscription gone, removed',
+          );
+          break;
+        case 'failed':
+          reasons.push(outcome.reason);
+          retry ||= outcome.retry;
+          // The subscription id only: the endpoint is a capability and stays out of logs.
+          this.logger.warn(
+            { subscriptionId: sub._id, err: outcome.reason },
+            'push delivery failed',
+          );
+          break;
+      }
+    }
+    const now = new Date();
+    if (sent > 0) await this.repository.mark(id, 'sent', null, now);
+    else if (reasons.length === 0)
+      await this.repository.mark(id, 'skipped', 'subscriptions gone', now);
+    else {
+      await this.repository.mark(id, 'failed', reasons[0]!.slice(0, 200), now);
+      if (retry) throw new Error(`push delivery failed: ${reasons[0]}`);
     }
   }
 
@@ -301,7 +410,7 @@ function logEntry(
   id: string,
   t: TicketDocument,
   r: Recipient,
-  channel: 'email' | 'webhook',
+  channel: NotificationChannel,
   kind: NotificationLogDocument['kind'],
   subject: string,
   now: Date,

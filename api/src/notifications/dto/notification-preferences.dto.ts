@@ -83,7 +83,7 @@ export class UpdateNotificationPreferencesDto {
 export class NotificationLogEntryDto {
   @ApiProperty() id!: string;
   @ApiProperty() ticketId!: string;
-  @ApiProperty({ enum: ['email', 'webhook'] }) channel!: string;
+  @ApiProperty({ enum: ['email', 'webhook', 'push'] }) channel!: string;
   @ApiProperty({ enum: ['ticket-change', 'sla-alert'] }) kind!: string;
   @ApiProperty() subject!: string;
   @ApiProperty({ enum: ['sending', 'sent', 'failed', 'skipped'] }) status!: string;

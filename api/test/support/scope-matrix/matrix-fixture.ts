@@ -20,6 +20,8 @@ import type {
 } from '../../../src/database/documents';
 import { binKey, binOf } from '../../../src/ingest/perf-histogram';
 import type { NotificationLogDocument } from '../../../src/notifications/notification.document';
+import type { PushSubscriptionDocument } from '../../../src/notifications/push/push-subscription.document';
+import { pushSubscriptionId } from '../../../src/notifications/push/push-subscriptions.repository';
 import type { TicketDocument } from '../../../src/tickets/ticket.document';
 import { TEST_PASSWORD } from '../api-harness';
 import { ticketDocument } from '../ticket-fixtures';
@@ -86,7 +88,8 @@ export type FixtureKind =
   | 'elements'
   | 'links'
   | 'tickets'
-  | 'attachments';
+  | 'attachments'
+  | 'pushSubscriptions';
 
 export interface MatrixFixture {
   refs: Record<FixtureKind, FixtureRef[]>;
@@ -625,6 +628,25 @@ export async function seedMatrix(db: Db, now: Date): Promise<MatrixFixture> {
     delivered('user-fe.ops', tickets[4]!),
   ]);
 
+  // Web push subscriptions of a user in each bank and of the field engineer: each user
+  // manages its own only, so out of its compartment one is a 404 like a missing id.
+  const pushOwners: [string, Compartment][] = [
+    ['user-eng.tnqa.mxawh', 'mxawh'],
+    ['user-eng.tnqb.mxbcd', 'mxbcd'],
+    ['user-fe.ops', 'mxfe'],
+  ];
+  const pushSubscriptions: PushSubscriptionDocument[] = pushOwners.map(([userId, m]) => ({
+    _id: pushSubscriptionId(userId, `https://push.example.test/${m}`),
+    userId,
+    endpoint: `https://push.example.test/${m}`,
+    keys: { p256dh: `p256dh-${m}`, auth: `auth-${m}` },
+    expirationTime: null,
+    createdAt: ago(HOUR),
+    updatedAt: ago(HOUR),
+    lastSuccessAt: null,
+  }));
+  await col<PushSubscriptionDocument>(COLLECTIONS.pushSubscriptions).insertMany(pushSubscriptions);
+
   // Where each object belongs, for the id-parameter walk.
   const byMarker = (m: Compartment): Compartment[] => [m];
   // The field engineer's customer: its circuit through the dispatched routes only, the
@@ -705,6 +727,10 @@ export async function seedMatrix(db: Db, now: Date): Promise<MatrixFixture> {
         id: t.attachment[0]!.id,
         compartments: [t._id.split('-')[1] as Compartment],
       })),
+      pushSubscriptions: pushSubscriptions.map((p, i) => ({
+        id: p._id,
+        compartments: [pushOwners[i]![1]],
+      })),
     },
     missing: {
       ...issue7.missing,
@@ -719,6 +745,7 @@ export async function seedMatrix(db: Db, now: Date): Promise<MatrixFixture> {
       links: 'lk-none-1',
       tickets: 'tt-none-1',
       attachments: 'att-none-1',
+      pushSubscriptions: 'ps-00000000000000000000000000000000',
     },
   };
 }

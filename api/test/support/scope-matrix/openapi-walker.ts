@@ -98,6 +98,8 @@ const ID_SEGMENTS: Record<string, FixtureKind> = {
   /** TMF621 facade: /tmf-api/troubleTicket/v4/troubleTicket/{id}. */
   troubleTicket: 'tickets',
   attachments: 'attachments',
+  /** DELETE /push/subscriptions/{id}: a user's own web push subscriptions. */
+  subscriptions: 'pushSubscriptions',
 };
 
 /** Named parameters, in the path or as list filters. */
