@@ -209,3 +209,9 @@ export type { NotificationsUpdate$Params as NotificationsUpdate$Params } from '.
 export { notificationsUpdate as notificationsUpdate } from './fn/notifications/notifications-update';
 export type { NotificationsLog$Params as NotificationsLog$Params } from './fn/notifications/notifications-log';
 export { notificationsLog as notificationsLog } from './fn/notifications/notifications-log';
+export type { PushPublicKey$Params as PushPublicKey$Params } from './fn/notifications/push-public-key';
+export { pushPublicKey as pushPublicKey } from './fn/notifications/push-public-key';
+export type { PushSubscribe$Params as PushSubscribe$Params } from './fn/notifications/push-subscribe';
+export { pushSubscribe as pushSubscribe } from './fn/notifications/push-subscribe';
+export type { PushUnsubscribe$Params as PushUnsubscribe$Params } from './fn/notifications/push-unsubscribe';
+export { pushUnsubscribe as pushUnsubscribe } from './fn/notifications/push-unsubscribe';

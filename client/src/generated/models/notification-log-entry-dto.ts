@@ -3,7 +3,7 @@
 
 export interface NotificationLogEntryDto {
   attempts: number;
-  channel: 'email' | 'webhook';
+  channel: 'email' | 'webhook' | 'push';
   createdAt: string;
   id: string;
   kind: 'ticket-change' | 'sla-alert';

@@ -18,6 +18,14 @@ import { notificationsPreferences } from '../fn/notifications/notifications-pref
 import { NotificationsPreferences$Params } from '../fn/notifications/notifications-preferences';
 import { notificationsUpdate } from '../fn/notifications/notifications-update';
 import { NotificationsUpdate$Params } from '../fn/notifications/notifications-update';
+import { pushPublicKey } from '../fn/notifications/push-public-key';
+import { PushPublicKey$Params } from '../fn/notifications/push-public-key';
+import { PushPublicKeyDto } from '../models/push-public-key-dto';
+import { pushSubscribe } from '../fn/notifications/push-subscribe';
+import { PushSubscribe$Params } from '../fn/notifications/push-subscribe';
+import { PushSubscriptionDto } from '../models/push-subscription-dto';
+import { pushUnsubscribe } from '../fn/notifications/push-unsubscribe';
+import { PushUnsubscribe$Params } from '../fn/notifications/push-unsubscribe';
 
 @Injectable({ providedIn: 'root' })
 export class NotificationsService extends BaseService {
@@ -127,6 +135,111 @@ export class NotificationsService extends BaseService {
     const resp = this.notificationsLog$Response(params, context);
     return resp.pipe(
       map((r: StrictHttpResponse<NotificationLogPageDto>): NotificationLogPageDto => r.body)
+    );
+  }
+
+  /** Path part for operation `pushPublicKey()` */
+  static readonly PushPublicKeyPath = '/api/v1/push/vapid-public-key';
+
+  /**
+   * The server's VAPID public key for PushManager.subscribe, if push is on.
+   *
+   *
+   *
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `pushPublicKey()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  pushPublicKey$Response(params?: PushPublicKey$Params, context?: HttpContext): Observable<StrictHttpResponse<PushPublicKeyDto>> {
+    const obs = pushPublicKey(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * The server's VAPID public key for PushManager.subscribe, if push is on.
+   *
+   *
+   *
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `pushPublicKey$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  pushPublicKey(params?: PushPublicKey$Params, context?: HttpContext): Observable<PushPublicKeyDto> {
+    const resp = this.pushPublicKey$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<PushPublicKeyDto>): PushPublicKeyDto => r.body)
+    );
+  }
+
+  /** Path part for operation `pushSubscribe()` */
+  static readonly PushSubscribePath = '/api/v1/push/subscriptions';
+
+  /**
+   * Register this browser's push subscription for me (again: renews its keys); returns its id.
+   *
+   *
+   *
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `pushSubscribe()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  pushSubscribe$Response(params: PushSubscribe$Params, context?: HttpContext): Observable<StrictHttpResponse<PushSubscriptionDto>> {
+    const obs = pushSubscribe(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * Register this browser's push subscription for me (again: renews its keys); returns its id.
+   *
+   *
+   *
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `pushSubscribe$Response()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  pushSubscribe(params: PushSubscribe$Params, context?: HttpContext): Observable<PushSubscriptionDto> {
+    const resp = this.pushSubscribe$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<PushSubscriptionDto>): PushSubscriptionDto => r.body)
+    );
+  }
+
+  /** Path part for operation `pushUnsubscribe()` */
+  static readonly PushUnsubscribePath = '/api/v1/push/subscriptions/{id}';
+
+  /**
+   * Remove one of my push subscriptions (this browser stops receiving).
+   *
+   *
+   *
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `pushUnsubscribe()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  pushUnsubscribe$Response(params: PushUnsubscribe$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+    const obs = pushUnsubscribe(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * Remove one of my push subscriptions (this browser stops receiving).
+   *
+   *
+   *
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `pushUnsubscribe$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  pushUnsubscribe(params: PushUnsubscribe$Params, context?: HttpContext): Observable<void> {
+    const resp = this.pushUnsubscribe$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<void>): void => r.body)
     );
   }
 
