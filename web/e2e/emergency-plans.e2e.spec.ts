@@ -96,6 +96,7 @@ describe('emergency plans', () => {
     await page.getByTestId('plan-save').click();
     await page.locator('[data-testid=plan-version][data-version="1"]').waitFor();
     expect(await page.getByTestId('plan-title').textContent()).toBe(title);
+    await page.waitForURL((u) => (u.searchParams.get('plan') ?? '').startsWith('ep-'));
     planId = new URL(page.url()).searchParams.get('plan') ?? '';
     expect(planId).toMatch(/^ep-/);
 

@@ -98,10 +98,16 @@ export class EmergencyPlanEditorComponent {
     () => this.circuitIds().length === 0 && this.siteIds().length === 0,
   );
 
+  /** The form is filled again only for another plan or version, not for a re-read copy. */
+  private readonly planKey = computed(() => {
+    const p = this.plan();
+    return p ? `${p.id}@${p.version}` : '';
+  });
+
   constructor() {
     effect(() => {
-      const p = this.plan();
-      untracked(() => this.reset(p));
+      this.planKey();
+      untracked(() => this.reset(this.plan()));
     });
     this.store.dispatch(EmergencyPlansPageActions.circuitSearched({ q: '' }));
   }
