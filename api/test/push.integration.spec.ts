@@ -1,6 +1,8 @@
 import { generateVAPIDKeys } from 'web-push';
 
+import { circuitStateEvent } from '../src/alarms/alarm-change-events';
 import { COLLECTIONS } from '../src/database/collections';
+import { ChangeEventsPublisher } from '../src/events/change-events.publisher';
 import type { NotificationLogDocument } from '../src/notifications/notification.document';
 import type { PushSubscriptionDocument } from '../src/notifications/push/push-subscription.document';
 import { type ApiHarness, problemOf, startApi } from './support/api-harness';
@@ -53,10 +55,12 @@ describe('web push', () => {
     });
     await insertCustomer(api.db, 'bank-a');
     await insertCircuit(api.db, 'a-1', 'bank-a', ['bank-a-root']);
+    await insertCustomer(api.db, 'bank-b');
+    await insertUser(api.db, 'b.admin', 'customer-admin', { customerId: 'bank-b' });
     await insertUser(api.db, 'a.admin', 'customer-admin', { customerId: 'bank-a' });
     await insertUser(api.db, 'a.other', 'customer-admin', { customerId: 'bank-a' });
     await insertUser(api.db, 'noc', 'noc-operator');
-    for (const u of ['a.admin', 'a.other', 'noc']) tokens[u] = await api.login(u);
+    for (const u of ['a.admin', 'a.other', 'b.admin', 'noc']) tokens[u] = await api.login(u);
     browser = browserKeys();
     endpoint = `${push.origin}/push/a-admin-browser`;
   });
@@ -211,6 +215,43 @@ describe('web push', () => {
     await send('PUT', '/notifications/preferences', 'a.admin', {
       events: { status: true, notes: true, field: true, sla: true },
     });
+  });
+
+  it("pushes a fault of the user's circuit (from the live stream), to that bank only", async () => {
+    const other = browserKeys();
+    const b = await send('POST', '/push/subscriptions', 'b.admin', {
+      endpoint: `${push.origin}/push/b-admin-browser`,
+      keys: { p256dh: other.p256dh, auth: other.auth },
+    });
+    expect(b.status).toBe(201);
+    const before = arrivals('/push/a-admin-browser').length;
+    await api.app.get(ChangeEventsPublisher).publish([
+      circuitStateEvent({
+        circuit: { _id: 'a-1', customerId: 'bank-a', orgPath: ['bank-a-root'] },
+        from: 'up',
+        to: 'down',
+        since: new Date(),
+        activeAlarmIds: [],
+      }),
+    ]);
+    const got = await eventually(() => {
+      const all = arrivals('/push/a-admin-browser');
+      return Promise.resolve(all.length > before ? all : null);
+    });
+    const { notification } = JSON.parse(
+      decryptPush(got[before]!.body, browser).toString('utf8'),
+    ) as { notification: { title: string; data: Record<string, unknown> } };
+    expect(notification.title).toMatch(/中断 \/ down$/);
+    expect(notification.data).toMatchObject({
+      kind: 'circuit-fault',
+      circuitId: 'a-1',
+      state: 'down',
+      url: '/circuits/a-1',
+    });
+    expect(verifyVapid(got[before]!.headers.authorization, vapid.publicKey).aud).toBe(push.origin);
+    // Once, though every replica reads the stream; nothing to the other bank.
+    expect(arrivals('/push/a-admin-browser')).toHaveLength(before + 1);
+    expect(arrivals('/push/b-admin-browser')).toHaveLength(0);
   });
 
   it('forgets a subscription the push service says is gone (410)', async () => {

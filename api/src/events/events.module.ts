@@ -23,6 +23,7 @@ import { EventsController } from './events.controller';
     EventTicketsService,
     EventsStreamService,
   ],
-  exports: [ChangeEventsPublisher],
+  // The hub and its Redis connection also serve in-process readers (web push of circuit faults).
+  exports: [ChangeEventsPublisher, ChangeEventsHub, EventsRedis],
 })
 export class EventsModule {}

@@ -10,4 +10,6 @@ export type NotificationJob =
       kind: string;
       level: 1 | 2 | null;
     }
-  | { type: 'webhook'; logId: string; userId: string; url: string; body: string };
+  | { type: 'webhook'; logId: string; userId: string; url: string; body: string }
+  /** A circuit went down or degraded: pushed to the customer users who see it. */
+  | { type: 'circuit-fault'; circuitId: string; state: 'down' | 'degraded'; since: string };

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsProcessor } from './notifications.processor';
 import { NotificationsRepository } from './notifications.repository';
+import { CircuitFaultWatcher } from './push/circuit-fault.watcher';
 import { PushSender } from './push/push-sender';
 import { PushSubscriptionsRepository } from './push/push-subscriptions.repository';
 import { PushController } from './push/push.controller';
@@ -17,6 +18,7 @@ import { TicketNotifier } from './ticket-notifier.service';
     NotificationsProcessor,
     PushSender,
     PushSubscriptionsRepository,
+    CircuitFaultWatcher,
   ],
   exports: [TicketNotifier, NotificationsRepository],
 })

@@ -1,8 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 
+import { scopeFor } from '../auth/access-scope';
+import { principalFromUser } from '../auth/principal';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JOB_QUEUES, type JobQueue, type JobQueues, type JobRecord } from '../jobs/job-queue.port';
 import type { TicketDocument, TimelineEntry } from '../tickets/ticket.document';
+import { circuitInScope } from '../topology/topology-scope';
 import { MAILER, type Mailer } from './mailer.port';
 import { NOTIFICATIONS_QUEUE, type NotificationJob } from './notification-jobs';
 import type {
@@ -11,8 +14,14 @@ import type {
   NotificationPreferencesDocument,
 } from './notification.document';
 import { NotificationsRepository } from './notifications.repository';
-import { type PushMessage, slaAlertMessage, ticketChangeMessage } from './push/push-payload';
-import { PushSender } from './push/push-sender';
+import {
+  circuitFaultMessage,
+  type PushMessage,
+  slaAlertMessage,
+  ticketChangeMessage,
+} from './push/push-payload';
+import { type PushOutcome, PushSender } from './push/push-sender';
+import type { PushSubscriptionDocument } from './push/push-subscription.document';
 import { PushSubscriptionsRepository } from './push/push-subscriptions.repository';
 import { signWebhook } from './webhook-signature';
 import { webhookUrlProblem } from './webhook-url.policy';
@@ -76,7 +85,56 @@ export class NotificationsProcessor implements OnApplicationBootstrap {
         return this.slaAlert(data.ticketId, data.clock, data.kind, data.level);
       case 'webhook':
         return this.webhook(data, job.attemptsMade);
+      case 'circuit-fault':
+        return this.circuitFault(data.circuitId, data.state, new Date(data.since));
     }
+  }
+
+  /**
+   * A circuit went down or degraded: a push to every customer user whose scope holds the
+   * circuit and who subscribed a browser (e-mail and webhooks stay for tickets). One try:
+   * the watcher enqueues each fault once, and a retried fan-out would push twice.
+   */
+  private async circuitFault(circuitId: string, state: 'down' | 'degraded', since: Date) {
+    if (!this.pushSender.enabled) return;
+    const circuit = await this.repository.circuit(circuitId);
+    if (!circuit) return;
+    const message = circuitFaultMessage({
+      circuitId,
+      circuitName: circuit.name,
+      state,
+      since,
+    });
+    for (const userId of await this.pushSubscriptions.subscribedUserIds()) {
+      const user = await this.repository.user(userId);
+      if (!user?.role.startsWith('customer-')) continue;
+      if (!circuitInScope(scopeFor(principalFromUser(user)), circuit)) continue;
+      for (const sub of await this.pushSubscriptions.subscriptionsOf(userId)) {
+        await this.pushOne(sub, message);
+      }
+    }
+  }
+
+  /** One browser: what the push service said, acted upon (a gone subscription is forgotten). */
+  private async pushOne(sub: PushSubscriptionDocument, message: PushMessage): Promise<PushOutcome> {
+    const outcome = await this.pushSender.send(sub, message);
+    switch (outcome.kind) {
+      case 'sent':
+        await this.pushSubscriptions.markDelivered(sub._id, new Date());
+        break;
+      case 'gone':
+        await this.pushSubscriptions.removeGone(sub);
+        this.logger.log(
+          { subscriptionId: sub._id, status: outcome.status },
+          'push subscription gone, removed',
+        );
+        break;
+      case 'failed':
+        // The subscription id only: the endpoint is a capability and stays out of logs.
+        this.logger.warn({ subscriptionId: sub._id, err: outcome.reason }, 'push delivery failed');
+        break;
+    }
+    return outcome;
   }
 
   private async ticketChange(ticketId: string, seq: number): Promise<void> {
@@ -303,28 +361,11 @@ export class NotificationsProcessor implements OnApplicationBootstrap {
     let retry = false;
     const reasons: string[] = [];
     for (const sub of subscriptions) {
-      const outcome = await this.pushSender.send(sub, message);
-      switch (outcome.kind) {
-        case 'sent':
-          sent += 1;
-          await this.pushSubscriptions.markDelivered(sub._id, new Date());
-          break;
-        case 'gone':
-          await this.pushSubscriptions.removeGone(sub);
-          this.logger.log(
-            { subscriptionId: sub._id, status: outcome.status },
-            'push subscription gone, removed',
-          );
-          break;
-        case 'failed':
-          reasons.push(outcome.reason);
-          retry ||= outcome.retry;
-          // The subscription id only: the endpoint is a capability and stays out of logs.
-          this.logger.warn(
-            { subscriptionId: sub._id, err: outcome.reason },
-            'push delivery failed',
-          );
-          break;
+      const outcome = await this.pushOne(sub, message);
+      if (outcome.kind === 'sent') sent += 1;
+      else if (outcome.kind === 'failed') {
+        reasons.push(outcome.reason);
+        retry ||= outcome.retry;
       }
     }
     const now = new Date();

@@ -5,7 +5,7 @@ import type { PageRequest, PageResult } from '../common/paging/page-query.dto';
 import { skipOf } from '../common/paging/page-query.dto';
 import { COLLECTIONS } from '../database/collections';
 import { MONGO_DB } from '../database/database.module';
-import type { UserDocument } from '../database/documents';
+import type { CircuitDocument, UserDocument } from '../database/documents';
 import { ensureIndexes } from '../database/ensure-indexes';
 import type { TeamDocument } from '../tickets/team.document';
 import type { TicketDocument } from '../tickets/ticket.document';
@@ -25,6 +25,7 @@ export class NotificationsRepository implements OnModuleInit {
   private readonly tickets: Collection<TicketDocument>;
   private readonly teams: Collection<TeamDocument>;
   private readonly users: Collection<UserDocument>;
+  private readonly circuits: Collection<CircuitDocument>;
 
   constructor(@Inject(MONGO_DB) db: Db) {
     this.prefs = db.collection(COLLECTIONS.notificationPreferences);
@@ -32,6 +33,7 @@ export class NotificationsRepository implements OnModuleInit {
     this.tickets = db.collection(COLLECTIONS.tickets);
     this.teams = db.collection(COLLECTIONS.ticketTeams);
     this.users = db.collection(COLLECTIONS.users);
+    this.circuits = db.collection(COLLECTIONS.circuits);
   }
 
   async onModuleInit(): Promise<void> {
@@ -102,6 +104,16 @@ export class NotificationsRepository implements OnModuleInit {
 
   team(id: string): Promise<TeamDocument | null> {
     return this.teams.findOne({ _id: id });
+  }
+
+  /** What a circuit-fault push needs of the circuit: its name and scope keys. */
+  circuit(
+    id: string,
+  ): Promise<Pick<CircuitDocument, '_id' | 'name' | 'customerId' | 'orgPath'> | null> {
+    return this.circuits.findOne(
+      { _id: id },
+      { projection: { _id: 1, name: 1, customerId: 1, orgPath: 1 } },
+    );
   }
 
   user(id: string): Promise<UserDocument | null> {

@@ -1,4 +1,9 @@
-import { slaAlertMessage, ticketChangeMessage, ticketUrl } from './push-payload';
+import {
+  circuitFaultMessage,
+  slaAlertMessage,
+  ticketChangeMessage,
+  ticketUrl,
+} from './push-payload';
 
 const at = new Date('2026-12-07T08:00:00.000Z');
 
@@ -66,5 +71,25 @@ describe('push payloads', () => {
     expect(m.notification.title.length).toBe(120);
     expect(m.notification.body.length).toBe(400);
     expect(Buffer.byteLength(JSON.stringify(m))).toBeLessThan(3000);
+  });
+
+  it('a circuit fault opens the circuit', () => {
+    const m = circuitFaultMessage({
+      circuitId: 'bank-a-MPLS-0005',
+      circuitName: '武汉分行 MPLS',
+      state: 'down',
+      since: at,
+    });
+    expect(m.notification).toMatchObject({
+      title: '武汉分行 MPLS 中断 / down',
+      body: 'bank-a-MPLS-0005 · 2026-12-07 08:00 UTC',
+      tag: 'circuit-bank-a-MPLS-0005',
+      data: {
+        kind: 'circuit-fault',
+        circuitId: 'bank-a-MPLS-0005',
+        state: 'down',
+        onActionClick: { default: { url: '/circuits/bank-a-MPLS-0005' } },
+      },
+    });
   });
 });

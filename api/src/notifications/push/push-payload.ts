@@ -99,3 +99,23 @@ export function slaAlertMessage(p: {
     alert: p.alert,
   });
 }
+
+const CIRCUIT_STATE_ZH = { down: '中断', degraded: '质量下降' } as const;
+
+export function circuitFaultMessage(p: {
+  circuitId: string;
+  circuitName: string;
+  state: 'down' | 'degraded';
+  since: Date;
+}): PushMessage {
+  const url = `/circuits/${encodeURIComponent(p.circuitId)}`;
+  return message(
+    'circuit-fault',
+    `${p.circuitName} ${CIRCUIT_STATE_ZH[p.state]} / ${p.state}`,
+    `${p.circuitId} · ${p.since.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `circuit-${p.circuitId}`,
+    url,
+    p.since,
+    { circuitId: p.circuitId, state: p.state },
+  );
+}

@@ -73,6 +73,12 @@ export class PushSubscriptionsRepository implements OnModuleInit {
     return this.subscriptions.find({ userId }).sort({ _id: 1 }).toArray();
   }
 
+  /** Users with at least one subscription (a few per customer user who turned push on). */
+  async subscribedUserIds(): Promise<string[]> {
+    const rows = await this.subscriptions.find({}, { projection: { _id: 0, userId: 1 } }).toArray();
+    return [...new Set(rows.map((r) => r.userId))].sort();
+  }
+
   /** The push service said the subscription is gone (404/410): forget it, unless renewed since. */
   async removeGone(sub: PushSubscriptionDocument): Promise<void> {
     await this.subscriptions.deleteOne({ _id: sub._id, updatedAt: sub.updatedAt });
