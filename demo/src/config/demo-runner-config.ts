@@ -15,6 +15,9 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32).optional(),
   /** Key of the TOTP secrets at rest; unset: one kept in .local/ (enrolments survive restarts). */
   TOTP_ENCRYPTION_KEY: z.string().optional(),
+  /** Web push keys of the API; unset: a development pair kept in .local/ (subscriptions survive restarts). */
+  VAPID_PUBLIC_KEY: z.string().optional(),
+  VAPID_PRIVATE_KEY: z.string().optional(),
   /** Keep the local stack running after Ctrl-C (faster next start). */
   DEMO_KEEP_SERVICES: z
     .enum(['true', 'false'])
@@ -33,6 +36,8 @@ export interface DemoRunnerConfig {
   jwtSecret: string;
   /** Given, or null: the runner uses the key it keeps under .local/. */
   totpEncryptionKey: string | null;
+  /** Given (both), or null: the runner uses the pair it keeps under .local/. */
+  vapidKeys: { publicKey: string; privateKey: string } | null;
   keepServices: boolean;
   logLevel: string;
   /** The environment the runner was started with, passed on to its children. */
@@ -58,6 +63,10 @@ export function loadDemoRunnerConfig(env: NodeJS.ProcessEnv = process.env): Demo
     mobilePort: c.MOBILE_PORT,
     jwtSecret: c.JWT_SECRET ?? randomBytes(32).toString('base64url'),
     totpEncryptionKey: c.TOTP_ENCRYPTION_KEY ?? null,
+    vapidKeys:
+      c.VAPID_PUBLIC_KEY && c.VAPID_PRIVATE_KEY
+        ? { publicKey: c.VAPID_PUBLIC_KEY, privateKey: c.VAPID_PRIVATE_KEY }
+        : null,
     keepServices: c.DEMO_KEEP_SERVICES,
     logLevel: c.LOG_LEVEL,
     inheritedEnv,

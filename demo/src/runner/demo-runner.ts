@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -24,6 +24,28 @@ function demoTotpKey(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The demo's web push (VAPID) pair, made once and kept with its data: browsers subscribed
+ * with the public key stop receiving if it changes. A development pair, never for production.
+ */
+function demoVapidKeys(): { publicKey: string; privateKey: string } {
+  const file = resolve(repoRoot, '.local', 'demo-vapid.json');
+  if (!existsSync(file)) {
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const jwk = privateKey.export({ format: 'jwk' });
+    const pub = publicKey.export({ format: 'der', type: 'spki' });
+    const pair = {
+      // The uncompressed point ends the SPKI encoding of a P-256 key.
+      publicKey: pub.subarray(pub.length - 65).toString('base64url'),
+      privateKey: jwk.d!,
+    };
+    mkdirSync(resolve(repoRoot, '.local'), { recursive: true });
+    writeFileSync(file, JSON.stringify(pair), { mode: 0o600 });
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as { publicKey: string; privateKey: string };
+}
+const vapid = config.vapidKeys ?? demoVapidKeys();
+
 const env: Record<string, string> = {
   ...config.inheritedEnv,
   NODE_ENV: 'production',
@@ -32,6 +54,8 @@ const env: Record<string, string> = {
   DEMO_PASSWORD: config.demoPassword,
   JWT_SECRET: config.jwtSecret,
   TOTP_ENCRYPTION_KEY: config.totpEncryptionKey ?? demoTotpKey(),
+  VAPID_PUBLIC_KEY: vapid.publicKey,
+  VAPID_PRIVATE_KEY: vapid.privateKey,
   API_PORT: String(config.apiPort),
   SIM_CONTROL_PORT: String(config.simulatorControlPort),
 };
