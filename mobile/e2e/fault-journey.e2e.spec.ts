@@ -123,6 +123,8 @@ describe('a fault from the customer’s phone to the field engineer’s and back
   it('works the job offline and sends each action once when the signal returns', async () => {
     await visible(wang, 'accept').tap();
     await visible(wang, 'arrive').tap();
+    // Both sent and the job read back: the arrival time is on the sheet.
+    await visible(wang, 'arrived-at').waitFor({ timeout: 30_000 });
     await wang.waitForFunction(
       () => !document.querySelector('[data-testid="queued"]:not(.ion-page-hidden *)'),
       undefined,

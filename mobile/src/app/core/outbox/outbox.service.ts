@@ -38,6 +38,7 @@ export class Outbox {
   readonly waiting = computed(() => this.items().filter((i) => !i.failed));
   readonly sending = signal(false);
   private flushing: Promise<void> | null = null;
+  private flushAgain = false;
 
   constructor() {
     effect(() => {
@@ -81,9 +82,23 @@ export class Outbox {
     return this.items().filter((i) => i.ticketId === ticketId);
   }
 
-  /** Sends what waits, one flush at a time (a second call joins the running one). */
+  /**
+   * Sends what waits, one flush at a time. A call during a flush joins it, and the flush
+   * then runs once more: the action queued meanwhile (tapped while the first was on the
+   * wire) goes now, not at the next retry.
+   */
   flush(): Promise<void> {
-    this.flushing ??= this.run().finally(() => {
+    if (this.flushing) {
+      this.flushAgain = true;
+      return this.flushing;
+    }
+    this.flushing = (async () => {
+      let reachable = true;
+      do {
+        this.flushAgain = false;
+        reachable = await this.run();
+      } while (this.flushAgain && reachable && this.connectivity.online());
+    })().finally(() => {
       this.flushing = null;
       this.sending.set(false);
     });
@@ -97,15 +112,20 @@ export class Outbox {
     this.items.set(all.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt)));
   }
 
-  private async run(): Promise<void> {
+  /** One pass over the queue; false when the API could not be reached. */
+  private async run(): Promise<boolean> {
     await this.reload();
     const queue = this.waiting();
-    if (!queue.length) return;
+    if (!queue.length) return true;
     this.sending.set(true);
     const touched = new Set<string>();
+    let reachable = true;
     for (const item of queue) {
       const outcome = await this.deliver(item);
-      if (outcome === 'offline') break;
+      if (outcome === 'offline') {
+        reachable = false;
+        break;
+      }
       touched.add(item.ticketId);
     }
     await this.reload();
@@ -113,6 +133,7 @@ export class Outbox {
       this.store.dispatch(OpenTicketsPageActions.refreshRequested());
       this.store.dispatch(TicketDetailPageActions.refreshRequested());
     }
+    return reachable;
   }
 
   private async deliver(item: QueuedAction): Promise<'done' | 'offline' | 'failed'> {

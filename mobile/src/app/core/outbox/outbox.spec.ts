@@ -164,6 +164,24 @@ describe('Outbox', () => {
     expect(outbox.items()).toEqual([]);
   });
 
+  it('sends an action tapped while the one before is on the wire, in the same flush', async () => {
+    online.set(true);
+    const outbox = TestBed.inject(Outbox);
+    await outbox.enqueue('TT-1', { kind: 'accept' });
+    const accept = outbox.flush();
+    (await next('/api/v1/tickets/TT-1')).flush(ticket({ status: 'acknowledged' }));
+    const transition = await next('/api/v1/tickets/TT-1/status');
+    // "On site" is tapped while the accept is in flight.
+    await outbox.enqueue('TT-1', { kind: 'arrival', text: null });
+    transition.flush(ticket({ version: 3 }));
+    (await next('/api/v1/tickets/TT-1')).flush(ticket({ version: 3 }));
+    const arrival = await next('/api/v1/tickets/TT-1/field-reports');
+    expect(arrival.request.body).toEqual({ kind: 'arrival' });
+    arrival.flush(ticket({ version: 4 }));
+    await accept;
+    expect(outbox.items()).toEqual([]);
+  });
+
   it('keeps an action the API refuses, marked, without blocking the rest', async () => {
     const outbox = TestBed.inject(Outbox);
     await outbox.enqueue('TT-1', {

@@ -129,6 +129,11 @@ export class JobDetailPage implements OnDestroy {
     const s = this.ticket()?.status;
     return (s === 'acknowledged' || s === 'reopened') && !this.queuedKinds().has('accept');
   });
+  /** Accepted: no longer waiting for the engineer to take it. */
+  protected readonly accepted = computed(() => {
+    const s = this.ticket()?.status;
+    return s !== undefined && s !== 'acknowledged' && s !== 'reopened';
+  });
   protected readonly canArrive = computed(
     () => this.ticket()?.fieldReport.arrivedAt === null && !this.queuedKinds().has('arrival'),
   );
