@@ -82,15 +82,6 @@ function reader() {
   };
 }
 
-const ALL: CircuitDetailPart[] = [
-  'detail',
-  'topology',
-  'performance',
-  'availability',
-  'alarms',
-  'maintenance',
-];
-
 export const loadCircuitDetail = createEffect(
   (actions$ = inject(Actions), store = inject(Store), read = reader()) =>
     actions$.pipe(
@@ -101,7 +92,7 @@ export const loadCircuitDetail = createEffect(
       ),
       concatLatestFrom(() => store.select(circuitDetailFeature.selectCircuitDetailState)),
       filter(([, state]) => state.open && state.circuitId !== null),
-      switchMap(([, state]) => merge(...ALL.map((part) => read(state, part)))),
+      switchMap(([, state]) => merge(...state.parts.map((part) => read(state, part)))),
     ),
   { functional: true },
 );
@@ -111,6 +102,7 @@ export const loadPerformance = createEffect(
     actions$.pipe(
       ofType(CircuitDetailPageActions.performanceRangeChanged),
       concatLatestFrom(() => store.select(circuitDetailFeature.selectCircuitDetailState)),
+      filter(([, state]) => state.parts.includes('performance')),
       switchMap(([, state]) => read(state, 'performance')),
     ),
   { functional: true },
@@ -121,6 +113,7 @@ export const loadAvailability = createEffect(
     actions$.pipe(
       ofType(CircuitDetailPageActions.availabilityRangeChanged),
       concatLatestFrom(() => store.select(circuitDetailFeature.selectCircuitDetailState)),
+      filter(([, state]) => state.parts.includes('availability')),
       switchMap(([, state]) => read(state, 'availability')),
     ),
   { functional: true },
@@ -150,7 +143,11 @@ export const liveCircuitDetail = createEffect(
       debounceTime(LIVE_DETAIL_WINDOW_MS),
       concatLatestFrom(() => store.select(circuitDetailFeature.selectCircuitDetailState)),
       mergeMap(([, state]) =>
-        merge(...(['detail', 'topology', 'alarms'] as const).map((p) => read(state, p))),
+        merge(
+          ...(['detail', 'topology', 'alarms'] as const)
+            .filter((p) => state.parts.includes(p))
+            .map((p) => read(state, p)),
+        ),
       ),
     ),
   { functional: true },

@@ -16,6 +16,8 @@ import { summarise } from './performance.model';
 export interface CircuitDetailState {
   open: boolean;
   circuitId: string | null;
+  /** The parts this page reads (every part, or the route only for a job sheet). */
+  parts: readonly CircuitDetailPart[];
   detail: Loadable<CircuitDetailDto>;
   /** The route with live state and the located fault (GET /circuits/{id}/topology). */
   topology: Loadable<CircuitTopologyDto>;
@@ -27,9 +29,19 @@ export interface CircuitDetailState {
   maintenance: Loadable<MaintenanceWindowPageDto>;
 }
 
+export const CIRCUIT_DETAIL_PARTS: readonly CircuitDetailPart[] = [
+  'detail',
+  'topology',
+  'performance',
+  'availability',
+  'alarms',
+  'maintenance',
+];
+
 export const initialCircuitDetailState: CircuitDetailState = {
   open: false,
   circuitId: null,
+  parts: CIRCUIT_DETAIL_PARTS,
   detail: idle(),
   topology: idle(),
   performanceRange: lastHours(24, new Date(0)),
@@ -40,18 +52,11 @@ export const initialCircuitDetailState: CircuitDetailState = {
   maintenance: idle(),
 };
 
-const PARTS: CircuitDetailPart[] = [
-  'detail',
-  'topology',
-  'performance',
-  'availability',
-  'alarms',
-  'maintenance',
-];
-
 function loadingAll(state: CircuitDetailState): CircuitDetailState {
   const next = { ...state };
-  for (const part of PARTS) (next[part] as Loadable<unknown>) = loading<unknown>(state[part]);
+  for (const part of state.parts) {
+    (next[part] as Loadable<unknown>) = loading<unknown>(state[part]);
+  }
   return next;
 }
 
@@ -59,8 +64,12 @@ export const circuitDetailFeature = createFeature({
   name: 'circuitDetail',
   reducer: createReducer(
     initialCircuitDetailState,
-    on(CircuitDetailPageActions.opened, (state, { circuitId }): CircuitDetailState => {
-      const same = state.circuitId === circuitId;
+    on(CircuitDetailPageActions.opened, (state, { circuitId, parts }): CircuitDetailState => {
+      const wanted = parts ?? CIRCUIT_DETAIL_PARTS;
+      const same =
+        state.circuitId === circuitId &&
+        state.parts.length === wanted.length &&
+        wanted.every((p) => state.parts.includes(p));
       const base: CircuitDetailState = same
         ? state
         : {
@@ -68,7 +77,7 @@ export const circuitDetailFeature = createFeature({
             performanceRange: lastHours(24),
             availabilityRange: monthToDate(),
           };
-      return loadingAll({ ...base, open: true, circuitId });
+      return loadingAll({ ...base, open: true, circuitId, parts: [...wanted] });
     }),
     on(CircuitDetailPageActions.closed, (state): CircuitDetailState => ({ ...state, open: false })),
     on(CircuitDetailPageActions.refreshRequested, LiveEventsActions.resync, (state) =>
