@@ -47,9 +47,19 @@ pg_pid() { pid_matching "$(pg_data)/postmaster.pid" postgres; }
 
 pg_psql() { "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"; }
 
+# GIN companions of FerretDB's btree indexes (idempotent; see the SQL file's header).
+pg_setup_gin() {
+  pg_psql -d "$PG_DB" -v ON_ERROR_STOP=1 -f "$SERVICES_LIB_DIR/ferretdb-gin-indexes.sql" \
+    >"$RUN_DIR/postgres-gin.log" 2>&1 || {
+    tail_log "$RUN_DIR/postgres-gin.log"
+    die "postgres: the GIN companion indexes could not be set up"
+  }
+}
+
 postgres_start() {
   if pg_pid >/dev/null && port_open "$PG_PORT"; then
     log "postgres: already running (pid $(pg_pid))"
+    pg_setup_gin
     return 0
   fi
   require_port_free "$PG_PORT" postgres
@@ -81,6 +91,7 @@ postgres_start() {
     log "postgres: creating database $PG_DB"
     pg_psql -d postgres -c "CREATE DATABASE $PG_DB" >/dev/null
   fi
+  pg_setup_gin
 }
 
 postgres_stop() {
