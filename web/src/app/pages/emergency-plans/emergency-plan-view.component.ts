@@ -88,6 +88,7 @@ import { IconComponent } from '../../ui/icon.component';
                   >{{ s.action }}</mat-checkbox
                 >
               } @else {
+                <span class="num" aria-hidden="true">{{ $index + 1 }}.</span>
                 <span data-testid="plan-step">{{ s.action }}</span>
               }
               <span class="owner cc-muted">{{ 'plans.owner' | translate }}: {{ s.owner }}</span>
@@ -201,6 +202,11 @@ import { IconComponent } from '../../ui/icon.component';
       }
       .owner {
         font: var(--mat-sys-body-small);
+      }
+      .num {
+        min-width: 1.5em;
+        font-variant-numeric: tabular-nums;
+        color: var(--mat-sys-on-surface-variant);
       }
     }
     .links {
