@@ -40,6 +40,7 @@ import {
  * still run on the same worker).
  * Options: --tickets 10000 --concurrency 16 --response-min 3 --restore-min 6 --duty-min 1
  *          --drain-min 30 --baseline-jobs 2000 --wait-for all|response --seed 2026
+ *          --without-companions (the baseline of ADR 0020: FerretDB's finds scan again)
  */
 const API_PORT = 28081;
 const DB = 'cc_bench_tickets';
@@ -75,6 +76,42 @@ interface StoredTicket {
   _id: string;
   sla: { startedAt: Date; response: Clock; restore: Clock; escalationLevel: number };
   timeline: Array<{ type: string; at: Date; detail?: { clock?: string } }>;
+}
+
+/** `--without-companions`: drop the GIN companions of the bench's database (ADR 0020). */
+const withoutCompanions = process.argv.includes('--without-companions');
+
+function psql(query: string): string {
+  const res = spawnSync(
+    'psql',
+    [
+      '-X',
+      '-qAt',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      '55432',
+      '-U',
+      'postgres',
+      '-d',
+      'ferretdb',
+      '-c',
+      query,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (res.status !== 0) throw new Error(`psql: ${res.stderr}`);
+  return res.stdout;
+}
+
+function dropGinCompanions(schema: string): number {
+  const names = psql(
+    `SELECT indexname FROM pg_indexes WHERE schemaname = '${schema}' AND indexname LIKE 'ccgin\\_%'`,
+  )
+    .split('\n')
+    .filter(Boolean);
+  for (const name of names) psql(`DROP INDEX "${schema}"."${name}"`);
+  return names.length;
 }
 
 const KINDS = ['response warn', 'response breach', 'restore warn', 'restore breach', 'duty'];
@@ -125,6 +162,11 @@ async function main(): Promise<void> {
     children.push(apiProcess);
     const api = `http://127.0.0.1:${API_PORT}/api/v1`;
     await waitFor('API', () => httpOk(`${api}/health`), 90_000);
+    if (withoutCompanions) {
+      // The baseline of ADR 0020: FerretDB's finds scan the collection again.
+      const dropped = dropGinCompanions(DB);
+      console.log(`--without-companions: dropped ${dropped} GIN companion indexes of ${DB}`);
+    }
 
     const filers = await Promise.all(
       (['bank-a', 'bank-b'] as const).map(async (customerId) => {
