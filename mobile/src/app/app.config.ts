@@ -41,12 +41,20 @@ import { routes } from './app.routes';
 import { API_ORIGIN } from './core/api-origin';
 import { BundledTranslationsLoader } from './core/bundled-translations.loader';
 import { navigationEffects } from './core/navigation.effects';
+import { offlineSnapshotMetaReducer, webStorageSnapshots } from './core/offline/offline-snapshot';
+import { OfflineSnapshots } from './core/offline/offline-snapshot.service';
 import { Preferences } from './core/preferences.service';
+
+/** The pages' last-known data on this phone, for a start without a network. */
+const snapshots = webStorageSnapshots(() =>
+  typeof localStorage === 'undefined' ? null : localStorage,
+);
 
 /** Before the first render: the texts of the chosen language, and a session kept from before. */
 async function initialise(): Promise<void> {
   const store = inject(Store);
   const prefs = inject(Preferences);
+  inject(OfflineSnapshots).start(snapshots);
   store.dispatch(SessionActions.restoreRequested());
   await Promise.all([
     prefs.init(),
@@ -79,6 +87,7 @@ export const appConfig: ApplicationConfig = {
         [ticketDetailFeature.name]: ticketDetailFeature.reducer,
       },
       {
+        metaReducers: [offlineSnapshotMetaReducer(snapshots)],
         runtimeChecks: {
           strictStateImmutability: true,
           strictActionImmutability: true,

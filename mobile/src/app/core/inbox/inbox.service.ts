@@ -13,6 +13,7 @@ import {
 } from '@circuitcare/client';
 
 import { type InboxItem, LOCAL_DB } from '../local-db';
+import { Push } from '../push/push.service';
 import { inboxLineOf } from './inbox-rules';
 
 const ALL_ON: NotificationEventsDto = { status: true, notes: true, field: true, sla: true };
@@ -23,9 +24,8 @@ export const INBOX_LIMIT = 200;
  * The in-app inbox: changes to my tickets and faults on my circuits as they arrive on the
  * live stream, filtered by my notification preferences, kept in IndexedDB (read offline,
  * after a restart). A line arriving while the app is in the background is also shown as a
- * system notification where the user allowed them (the service worker's showNotification).
- * Web push proper (a server sending to a closed app) needs a subscription endpoint the API
- * does not have yet (docs/mobile.md).
+ * system notification where the user allowed them (the service worker's showNotification),
+ * unless web push is on here: the API then pushes the same change (core/push).
  */
 @Injectable({ providedIn: 'root' })
 export class Inbox {
@@ -35,6 +35,7 @@ export class Inbox {
   private readonly translate = inject(TranslateService);
   private readonly window = inject(DOCUMENT).defaultView;
   private readonly user = this.store.selectSignal(authFeature.selectUser);
+  private readonly push = inject(Push);
 
   readonly items = signal<InboxItem[]>([]);
   readonly unread = computed(() => this.items().filter((i) => !i.read).length);
@@ -106,7 +107,7 @@ export class Inbox {
 
   private async notifySystem(item: InboxItem): Promise<void> {
     const doc = this.window?.document;
-    if (!doc || doc.visibilityState === 'visible') return;
+    if (!doc || doc.visibilityState === 'visible' || this.push.enabled()) return;
     if (this.systemNotificationsState() !== 'granted') return;
     const registration = await this.window?.navigator.serviceWorker?.getRegistration();
     const title = this.translate.instant('app.name') as string;

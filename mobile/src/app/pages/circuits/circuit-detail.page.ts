@@ -37,6 +37,7 @@ import { megaphone } from 'ionicons/icons';
 
 import { CircuitDetailPageActions, circuitDetailFeature } from '@circuitcare/client';
 
+import { LocatedFaultComponent, RouteHopsComponent } from '../../ui/circuit-route.component';
 import { DataAgeComponent } from '../../ui/data-age.component';
 import { AgePipe, BpsPipe } from '../../ui/format.pipes';
 import { SparklineComponent } from '../../ui/sparkline.component';
@@ -71,6 +72,8 @@ import { SparklineComponent } from '../../ui/sparkline.component';
     BpsPipe,
     DataAgeComponent,
     SparklineComponent,
+    LocatedFaultComponent,
+    RouteHopsComponent,
   ],
   templateUrl: './circuit-detail.page.html',
   styleUrl: './circuit-detail.page.scss',

@@ -35,12 +35,18 @@ import {
 import { Store } from '@ngrx/store';
 import { TranslatePipe } from '@ngx-translate/core';
 
-import { TicketDetailPageActions, ticketDetailFeature } from '@circuitcare/client';
+import {
+  CircuitDetailPageActions,
+  TicketDetailPageActions,
+  circuitDetailFeature,
+  ticketDetailFeature,
+} from '@circuitcare/client';
 
 import { Connectivity } from '../../core/connectivity.service';
 import { Outbox } from '../../core/outbox/outbox.service';
 import type { FieldAction } from '../../core/outbox/queued-action.model';
 import { sha256Hex } from '../../core/photo';
+import { LocatedFaultComponent, RouteHopsComponent } from '../../ui/circuit-route.component';
 import { DataAgeComponent } from '../../ui/data-age.component';
 import { AgePipe, DateTimePipe } from '../../ui/format.pipes';
 import { PhotoPickerComponent } from '../../ui/photo-picker.component';
@@ -48,11 +54,12 @@ import { SlaClockComponent } from '../../ui/sla-clock.component';
 import { CAUSE_CODES, FIX_CODES } from './field-codes';
 
 /**
- * The job sheet: the site, circuit and alarms the ticket names, the customer contact (as
- * the API shows it to this role), and the engineer's actions — each queued on the phone
- * first and sent when online (Outbox), so the sheet works in a basement without signal.
- * A field engineer's scope is its dispatched tickets only: the API gives it no circuit
- * route or fault location to read, so the sheet shows what the ticket carries.
+ * The job sheet: the site, circuit and alarms the ticket names, the circuit's route hop by
+ * hop with the located fault (the shared circuit-detail state, opened for the route only:
+ * the API lets a field engineer read that of its dispatched circuits and nothing else),
+ * the customer contact (as the API shows it to this role), and the engineer's actions —
+ * each queued on the phone first and sent when online (Outbox), so the sheet works in a
+ * basement without signal.
  */
 @Component({
   selector: 'ccm-job-detail-page',
@@ -86,6 +93,8 @@ import { CAUSE_CODES, FIX_CODES } from './field-codes';
     DataAgeComponent,
     PhotoPickerComponent,
     SlaClockComponent,
+    LocatedFaultComponent,
+    RouteHopsComponent,
   ],
   templateUrl: './job-detail.page.html',
   styleUrl: './job-detail.page.scss',
@@ -104,6 +113,16 @@ export class JobDetailPage implements OnDestroy {
       (a, b) => rank(a['@referredType']) - rank(b['@referredType']),
     ),
   );
+  /** The circuit the job is about: the affected one the ticket names first. */
+  protected readonly circuitId = computed(
+    () => this.ticket()?.relatedEntity.find((e) => e['@referredType'] === 'Circuit')?.id ?? null,
+  );
+  private readonly circuit = this.store.selectSignal(circuitDetailFeature.selectCircuitDetailState);
+  /** The route of this job's circuit (not of one another page opened). */
+  protected readonly route = computed(() => {
+    const c = this.circuit();
+    return c.circuitId === this.circuitId() ? c.topology : null;
+  });
   protected readonly contacts = computed(() =>
     (this.ticket()?.relatedParty ?? []).filter(
       (p) => p.role === 'contact' || p.role === 'reporter',
@@ -157,10 +176,17 @@ export class JobDetailPage implements OnDestroy {
 
   constructor() {
     effect(() => this.store.dispatch(TicketDetailPageActions.opened({ ticketId: this.id() })));
+    effect(() => {
+      const circuitId = this.circuitId();
+      if (circuitId) {
+        this.store.dispatch(CircuitDetailPageActions.opened({ circuitId, parts: ['topology'] }));
+      }
+    });
   }
 
   ngOnDestroy(): void {
     this.store.dispatch(TicketDetailPageActions.closed());
+    if (this.circuitId()) this.store.dispatch(CircuitDetailPageActions.closed());
   }
 
   protected queue(action: FieldAction): void {

@@ -1,6 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type OnInit, inject } from '@angular/core';
 import {
   IonButton,
+  IonNote,
+  IonToggle,
   IonContent,
   IonHeader,
   IonItem,
@@ -18,8 +20,13 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { SessionActions, authFeature } from '@circuitcare/client';
 
 import { Preferences } from '../../core/preferences.service';
+import { Push } from '../../core/push/push.service';
+import { AgePipe } from '../../ui/format.pipes';
 
-/** Who is signed in, the language, signing out. */
+/**
+ * Who is signed in (and, opened offline, since when that profile is known), web push on
+ * this phone (or why the browser cannot), the language, signing out.
+ */
 @Component({
   selector: 'ccm-me-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -35,7 +42,10 @@ import { Preferences } from '../../core/preferences.service';
     IonSegment,
     IonSegmentButton,
     IonButton,
+    IonNote,
+    IonToggle,
     TranslatePipe,
+    AgePipe,
   ],
   template: `
     <ion-header>
@@ -52,10 +62,40 @@ import { Preferences } from '../../core/preferences.service';
               <ion-label>
                 <h2 data-testid="me-name">{{ u.displayName }}</h2>
                 <p>{{ u.username }} · {{ 'enum.role.' + u.role | translate }}</p>
+                @if (offline()) {
+                  <p class="offline" data-testid="me-offline">
+                    {{ 'me.offlineProfile' | translate: { age: (profileSavedAt() | ccAge) } }}
+                  </p>
+                }
               </ion-label>
             </ion-item>
           </ion-list>
         }
+        <ion-list lines="none">
+          <ion-list-header>
+            <ion-label>{{ 'me.push.title' | translate }}</ion-label>
+          </ion-list-header>
+          <ion-item>
+            <ion-toggle
+              data-testid="push-toggle"
+              [checked]="push.enabled()"
+              [disabled]="push.busy() || (push.support() !== 'available' && !push.enabled())"
+              (ionChange)="togglePush($event.detail.checked)"
+              >{{ 'me.push.toggle' | translate }}</ion-toggle
+            >
+          </ion-item>
+          <ion-item>
+            <ion-note class="push-note" data-testid="push-note" role="status">
+              @if (push.failed()) {
+                {{ 'me.push.failed' | translate }}
+              } @else if (push.enabled()) {
+                {{ 'me.push.on' | translate }}
+              } @else {
+                {{ 'me.push.' + push.support() | translate }}
+              }
+            </ion-note>
+          </ion-item>
+        </ion-list>
         <ion-list lines="none">
           <ion-list-header>
             <ion-label>{{ 'common.language' | translate }}</ion-label>
@@ -85,17 +125,41 @@ import { Preferences } from '../../core/preferences.service';
       </main>
     </ion-content>
   `,
+  styles: `
+    .offline {
+      color: var(--cc-degraded);
+    }
+    .push-note {
+      white-space: normal;
+      font-size: 0.85rem;
+      padding: 0.25rem 0;
+    }
+  `,
 })
-export class MePage {
+export class MePage implements OnInit {
   private readonly store = inject(Store);
   protected readonly prefs = inject(Preferences);
+  protected readonly push = inject(Push);
   protected readonly user = this.store.selectSignal(authFeature.selectUser);
+  protected readonly offline = this.store.selectSignal(authFeature.selectOffline);
+  protected readonly profileSavedAt = this.store.selectSignal(authFeature.selectProfileSavedAt);
+
+  ngOnInit(): void {
+    void this.push.check();
+  }
+
+  protected togglePush(on: boolean): void {
+    if (on === this.push.enabled()) return;
+    void (on ? this.push.enable() : this.push.disable());
+  }
 
   protected setLanguage(value: unknown): void {
     if (value === 'zh-CN' || value === 'en') void this.prefs.setLanguage(value);
   }
 
   protected signOut(): void {
-    this.store.dispatch(SessionActions.logoutRequested());
+    // While the session still holds: the API forgets this phone, nobody else's pushes land here.
+    const unsubscribed = this.push.enabled() ? this.push.disable() : Promise.resolve();
+    void unsubscribed.finally(() => this.store.dispatch(SessionActions.logoutRequested()));
   }
 }
