@@ -37,6 +37,7 @@ describe('key-period assurance and maintenance windows', () => {
     const page = await as('am.zhang');
     await page.getByRole('link', { name: 'Key-period assurance', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/assurance');
+    await page.getByTestId('assurance-request-open').click();
     await page.getByTestId('assurance-form').waitFor();
     await page.getByTestId('assurance-title').fill(title);
     await page.getByTestId('assurance-reason').fill('年终决算期间，宜昌分行核心业务电路重点保障。');
@@ -103,6 +104,7 @@ describe('key-period assurance and maintenance windows', () => {
     const page = await as('noc.li');
     await page.getByRole('link', { name: 'Maintenance', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/maintenance');
+    await page.getByTestId('maintenance-plan-open').click();
     await page.getByTestId('maintenance-element-search').fill(element);
     await page
       .locator(`[data-testid=maintenance-element-option][data-element-id="${element}"]`)

@@ -106,6 +106,10 @@ describe('AssurancePage', () => {
     // No approval queue for a customer.
     expect(el.querySelector('[data-testid=assurance-pending]')).toBeNull();
 
+    // The form opens on demand.
+    expect(el.querySelector('[data-testid=assurance-form]')).toBeNull();
+    (el.querySelector('[data-testid=assurance-request-open]') as HTMLButtonElement).click();
+    await fixture.whenStable();
     // Sending without a title or circuits says what is missing, and sends nothing.
     (el.querySelector('[data-testid=assurance-submit]') as HTMLButtonElement).click();
     await fixture.whenStable();
@@ -149,7 +153,7 @@ describe('AssurancePage', () => {
     );
     // Operator staff see every customer's windows; they do not request.
     expect(dispatched).toContainEqual(AssurancePageActions.opened({ customerId: null }));
-    expect(el.querySelector('[data-testid=assurance-form]')).toBeNull();
+    expect(el.querySelector('[data-testid=assurance-request-open]')).toBeNull();
     const requests = el.querySelectorAll('[data-testid=assurance-request]');
     expect(requests).toHaveLength(1);
     expect(requests[0]?.textContent).toContain('2 条电路');

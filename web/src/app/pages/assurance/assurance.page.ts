@@ -99,7 +99,9 @@ export class AssurancePage {
       (this.caps().assignedCustomers ? (this.customerOptions()[0]?.id ?? null) : null),
   );
 
-  // The request form.
+  // The request form, shown on demand.
+  protected readonly formOpen = signal(false);
+  private readonly submitted = signal(false);
   protected readonly title = signal('');
   protected readonly reason = signal('');
   protected readonly start = signal(toLocalInput(nextHour(new Date())));
@@ -142,6 +144,21 @@ export class AssurancePage {
           this.store.dispatch(
             AssurancePageActions.circuitsSearched({ customerId, q: this.query() }),
           );
+        }
+      });
+    });
+    // Requested: the form closes and says so above the list; refused: it stays with the reason.
+    effect(() => {
+      const { requesting, requestError } = this.state();
+      if (!this.submitted() || requesting) return;
+      untracked(() => {
+        this.submitted.set(false);
+        if (!requestError) {
+          this.formOpen.set(false);
+          this.title.set('');
+          this.reason.set('');
+          this.chosen.set([]);
+          this.tried.set(false);
         }
       });
     });
@@ -198,10 +215,7 @@ export class AssurancePage {
         },
       }),
     );
-    this.title.set('');
-    this.reason.set('');
-    this.chosen.set([]);
-    this.tried.set(false);
+    this.submitted.set(true);
   }
 
   protected actionsOf(w: AssuranceWindowDto): AssuranceDecision[] {

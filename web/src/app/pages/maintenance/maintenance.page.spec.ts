@@ -109,6 +109,8 @@ describe('MaintenancePage', () => {
     expect(dispatched).toContainEqual(
       MaintenancePageActions.elementsRequested({ customerId: 'bank-a' }),
     );
+    (el.querySelector('[data-testid=maintenance-plan-open]') as HTMLButtonElement).click();
+    await fixture.whenStable();
     const options = el.querySelectorAll('[data-testid=maintenance-element-option]');
     // Operator elements first.
     expect(options[0]?.getAttribute('data-element-id')).toBe('YC-PE-01');

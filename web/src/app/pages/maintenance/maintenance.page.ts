@@ -73,7 +73,9 @@ export class MaintenancePage {
   private readonly user = this.store.selectSignal(authFeature.selectUser);
   protected readonly customerOptions = this.store.selectSignal(customersFeature.selectOptions);
 
-  // The plan form.
+  // The plan form, shown on demand: the windows are what the NOC reads most.
+  protected readonly formOpen = signal(false);
+  private readonly submitted = signal(false);
   protected readonly elementCustomer = signal<string | null>(null);
   protected readonly query = signal('');
   protected readonly picked = signal<ElementNodeDto[]>([]);
@@ -115,6 +117,22 @@ export class MaintenancePage {
           this.store.dispatch(MaintenancePageActions.elementsRequested({ customerId })),
         );
     });
+    // Planned: the form closes and the new window shows in the detail; refused: it stays.
+    effect(() => {
+      const { planning, planError } = this.state();
+      if (!this.submitted() || planning) return;
+      untracked(() => {
+        this.submitted.set(false);
+        if (!planError) {
+          this.formOpen.set(false);
+          this.picked.set([]);
+          this.title.set('');
+          this.description.set('');
+          this.query.set('');
+          this.tried.set(false);
+        }
+      });
+    });
     inject(DestroyRef).onDestroy(() => this.store.dispatch(MaintenancePageActions.closed()));
   }
 
@@ -146,11 +164,7 @@ export class MaintenancePage {
         },
       }),
     );
-    this.picked.set([]);
-    this.title.set('');
-    this.description.set('');
-    this.query.set('');
-    this.tried.set(false);
+    this.submitted.set(true);
   }
 
   protected select(id: string): void {
