@@ -117,6 +117,12 @@ describe('a fault from the customer’s phone to the field engineer’s and back
     await job.tap();
     await visible(wang, 'accept').waitFor();
     await visible(wang, `related-Circuit`).waitFor();
+    // The route hop by hop and the located fault of the job's circuit (read as a field
+    // engineer: its dispatched circuits only).
+    const route = wang.locator('[data-testid="job-route"]:not(.ion-page-hidden *)');
+    await route.locator('[data-testid="hops"] li').first().waitFor({ timeout: 30_000 });
+    await route.locator('[data-testid="located-fault"]').waitFor({ timeout: 30_000 });
+    expect(await route.locator('[data-testid="hops"] li').count()).toBeGreaterThan(1);
     await shot(wang, 'job-detail', true);
   });
 
@@ -166,6 +172,17 @@ describe('a fault from the customer’s phone to the field engineer’s and back
     // Nothing left the phone.
     t = await api<Ticket>(wangToken, 'GET', `/tickets/${ticketId}`);
     expect(t.fieldReport.progress).toHaveLength(0);
+
+    // A reload without a signal keeps the engineer signed in: the shell from the service
+    // worker, the job from the phone's snapshot, the queue from IndexedDB.
+    await wang.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
+    await wang.reload();
+    await visible(wang, 'queued-resolve').waitFor({ timeout: 30_000 });
+    expect(new URL(wang.url()).pathname).toBe(`/jobs/${ticketId}`);
+    await visible(wang, 'job-status').waitFor();
+    expect(await visible(wang, 'data-age').getAttribute('data-stale')).toBe('true');
 
     // The signal returns: the queue replays by itself.
     await field.setOffline(false);

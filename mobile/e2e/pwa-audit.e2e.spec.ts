@@ -111,13 +111,28 @@ describe('the mobile app as an installable, accessible PWA', () => {
     const manifest = (await cdp.send('Page.getAppManifest')) as { errors: unknown[]; url: string };
     expect(manifest.errors).toEqual([]);
 
-    // Offline, a reload still opens the app (the shell from the service worker's cache).
+    // Offline, a reload still opens the app (the shell from the service worker's cache),
+    // signed in: the session is kept, the user is the last known profile, the home shows
+    // its last-known figures marked offline with their age.
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.getByTestId('count-down').first().waitFor();
+    // The pages' snapshot is written once the state has settled for 2 s.
+    await page.waitForTimeout(2500);
     await context.setOffline(true);
+    await page.goto(`${MOBILE_URL}/home`);
+    await page.getByTestId('count-down').first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/home');
+    expect(await page.getByTestId('data-age').first().getAttribute('data-stale')).toBe('true');
+    // Signed in: the login page sends the user on to its tab.
     await page.goto(`${MOBILE_URL}/login`);
-    await page.getByTestId('username').waitFor();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${MOBILE_URL}/me`);
+    await page.getByTestId('me-name').waitFor();
+    await page.getByTestId('me-offline').waitFor();
+    // The signal returns: the kept session is renewed, the profile is current again.
     await context.setOffline(false);
+    await page.getByTestId('me-offline').waitFor({ state: 'detached', timeout: 45_000 });
     await page.close();
   });
 
