@@ -25,10 +25,16 @@ export function launchChromium(): Promise<Browser> {
  */
 export async function newE2eContext(
   browser: Browser,
-  options: { language?: 'zh-CN' | 'en'; width?: number; height?: number } = {},
+  options: {
+    language?: 'zh-CN' | 'en';
+    width?: number;
+    height?: number;
+    colorScheme?: 'light' | 'dark';
+  } = {},
 ): Promise<BrowserContext> {
-  const { language = 'en', width = 1440, height = 900 } = options;
-  const context = await browser.newContext({ viewport: { width, height } });
+  const { language = 'en', width = 1440, height = 900, colorScheme = 'light' } = options;
+  // The portal follows the system's colour scheme until the user picks one.
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
   // A 2-core CI box shared with the API's report jobs answers slowly at times.
   context.setDefaultTimeout(60_000);
   await context.addInitScript((lang) => {
