@@ -161,4 +161,24 @@ describe('key-period assurance and maintenance windows', () => {
     await checkPage(bank, 'announcements-maintenance');
     await bank.context().close();
   });
+
+  it('reads well in Chinese and in the dark theme too', async () => {
+    const context = await newE2eContext(browser, { language: 'zh-CN', colorScheme: 'dark' });
+    const page = await context.newPage();
+    await signIn(page, WEB_URL, 'noc.li', E2E_PASSWORD);
+    await page.goto(`${WEB_URL}/assurance`);
+    await page.locator(`[data-testid=assurance-row][data-window-id="${windowId}"]`).waitFor();
+    expect(await page.locator('h1').first().textContent()).toContain('智能重保');
+    await checkPage(page, 'zh-CN-dark-assurance');
+    await page.goto(`${WEB_URL}/assurance/${windowId}`);
+    await page.locator('[data-testid=assurance-circuit]').first().waitFor();
+    await checkPage(page, 'zh-CN-dark-assurance-dashboard');
+    await page.goto(`${WEB_URL}/maintenance`);
+    await page.locator(`[data-testid=maintenance-row][data-window-id="${maintenanceId}"]`).click();
+    await page.getByTestId('maintenance-announcement').waitFor();
+    await page.getByTestId('maintenance-plan-open').click();
+    await page.getByTestId('maintenance-element-option').first().waitFor();
+    await checkPage(page, 'zh-CN-dark-maintenance');
+    await context.close();
+  });
 });
