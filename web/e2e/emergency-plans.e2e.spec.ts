@@ -181,6 +181,34 @@ describe('emergency plans', () => {
     await checkPage(page, 'circuit-emergency-plan');
   }, 420_000);
 
+  it('reads well in Chinese at night: the plans page, its editor and the incident panel (zh-CN, dark)', async () => {
+    const nightContext = await newE2eContext(browser, { language: 'zh-CN', colorScheme: 'dark' });
+    try {
+      const night = await nightContext.newPage();
+      await signIn(night, WEB_URL, 'bank-a.admin', E2E_PASSWORD);
+      await night.goto(`${WEB_URL}/emergency-plans?plan=${encodeURIComponent(planId)}`);
+      await night.locator('[data-testid=plan-version][data-version="2"]').waitFor();
+      expect(await night.getByTestId('plan-tab-history').textContent()).toContain('版本历史');
+      await settled(night);
+      await checkPage(night, 'emergency-plan-zh-CN-dark');
+      await night.getByTestId('plan-edit').click();
+      await night.getByTestId('plan-editor').waitFor();
+      await settled(night);
+      await checkPage(night, 'emergency-plan-editor-zh-CN-dark');
+
+      await night.goto(`${WEB_URL}/circuits/${PLAN_CIRCUIT}`);
+      const panel = night.getByTestId('emergency-plan-panel');
+      await panel.locator(`[data-testid=emergency-plan][data-plan-id="${planId}"]`).waitFor({
+        timeout: 120_000,
+      });
+      expect(await panel.locator('h2').textContent()).toContain('应急预案');
+      await settled(night);
+      await checkPage(night, 'circuit-emergency-plan-zh-CN-dark');
+    } finally {
+      await nightContext.close();
+    }
+  }, 240_000);
+
   it('bank-a.viewer reads the plan but cannot change it (nor can the API be made to)', async () => {
     const viewerContext = await newE2eContext(browser);
     try {
