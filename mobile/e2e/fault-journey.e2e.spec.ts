@@ -124,6 +124,8 @@ describe('a fault from the customer’s phone to the field engineer’s and back
     await route.locator('[data-testid="located-fault"]').waitFor({ timeout: 30_000 });
     expect(await route.locator('[data-testid="hops"] li').count()).toBeGreaterThan(1);
     await shot(wang, 'job-detail', true);
+    await route.locator('[data-testid="located-fault"]').scrollIntoViewIfNeeded();
+    await shot(wang, 'job-route', true);
   });
 
   it('works the job offline and sends each action once when the signal returns', async () => {
@@ -140,6 +142,19 @@ describe('a fault from the customer’s phone to the field engineer’s and back
     let t = await api<Ticket>(wangToken, 'GET', `/tickets/${ticketId}`);
     expect(t.status).toBe('inProgress');
     expect(t.fieldReport.arrivedAt).not.toBeNull();
+
+    // The service worker controls a page from its next load: one reload while online, so
+    // that a reload offline below is answered by it.
+    await wang.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await wang.reload();
+    await wang.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
+    await visible(wang, 'progress-text').waitFor();
+    // The pages' snapshot is written once the state has settled for 2 s.
+    await wang.waitForTimeout(2500);
 
     await field.setOffline(true);
     await visible(wang, 'progress-text').locator('textarea').fill(NOTE);
@@ -175,9 +190,6 @@ describe('a fault from the customer’s phone to the field engineer’s and back
 
     // A reload without a signal keeps the engineer signed in: the shell from the service
     // worker, the job from the phone's snapshot, the queue from IndexedDB.
-    await wang.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 30_000,
-    });
     await wang.reload();
     await visible(wang, 'queued-resolve').waitFor({ timeout: 30_000 });
     expect(new URL(wang.url()).pathname).toBe(`/jobs/${ticketId}`);
