@@ -4,6 +4,8 @@ import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { TranslateService } from '@ngx-translate/core';
 
 import {
+  CustomersPageActions,
+  type CustomersState,
   type EmergencyPlanDto,
   EmergencyPlansPageActions,
   type EmergencyPlansState,
@@ -35,14 +37,22 @@ const v1 = testPlan({
 });
 
 describe('EmergencyPlansPage', () => {
-  async function render(role: string, over: Partial<EmergencyPlansState> = {}) {
+  async function render(
+    role: string,
+    over: Partial<EmergencyPlansState> = {},
+    customers: CustomersState = initialCustomersState,
+  ) {
     const initialState = {
       auth: {
         ...initialAuthState,
         status: 'signed-in',
-        user: { role, customerId: 'bank-a', displayName: 'A' },
+        user: {
+          role,
+          customerId: role.startsWith('customer-') ? 'bank-a' : null,
+          displayName: 'A',
+        },
       },
-      customers: initialCustomersState,
+      customers,
       emergencyPlans: {
         ...initialEmergencyPlansState,
         open: true,
@@ -228,5 +238,26 @@ describe('EmergencyPlansPage', () => {
       ],
       steps: [{ order: 1, action: '启用 4G 备份线路', owner: '网络值班' }],
     });
+  });
+
+  it('gives the NOC a customer picker and the plans of the customer chosen, read only', async () => {
+    const { el, dispatched } = await render(
+      'noc-operator',
+      {},
+      {
+        ...initialCustomersState,
+        ids: loaded(['bank-a', 'bank-b']),
+        health: {
+          'bank-a': loaded({ customerName: '江汉银行' } as never),
+          'bank-b': loaded({ customerName: '楚天商业银行' } as never),
+        },
+      },
+    );
+    expect(dispatched).toContainEqual(CustomersPageActions.opened());
+    expect(dispatched).toContainEqual(EmergencyPlansPageActions.opened({ customerId: 'bank-a' }));
+    expect(el.querySelector('[data-testid=plans-customer]')).not.toBeNull();
+    expect(el.querySelector('[data-testid=plan-item]')!.textContent).toContain('江汉银行');
+    expect(el.querySelector('[data-testid=plan-new]')).toBeNull();
+    expect(el.querySelector('[data-testid=plan-edit]')).toBeNull();
   });
 });
