@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { apiGet, apiToken, eventually } from './support/api-client';
@@ -103,6 +105,24 @@ describe('a fault, from the network to the confirmed repair', () => {
     await expectStatus(page, 'acknowledged');
     await settled(page);
     await checkPage(page, 'ticket-acknowledged');
+  });
+
+  it('takes a photo on the ticket after filing, and gives the same bytes back', async () => {
+    // A real 1×1 PNG: the API checks the content, not the name.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await page
+      .getByTestId('attach-input')
+      .setInputFiles({ name: '机柜.png', mimeType: 'image/png', buffer: png });
+    const link = page.getByTestId('attachment-link').filter({ hasText: '机柜.png' });
+    await link.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('机柜.png');
+    const path = await download.path();
+    expect(readFileSync(path)).toEqual(png);
+    await checkPage(page, 'ticket-attachment');
   });
 
   it('moves on the ticket page, live, while noc.li dispatches, starts and resolves it on the dispatch board', async () => {

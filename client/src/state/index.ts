@@ -46,6 +46,7 @@ export * from './open-tickets/open-tickets-api.actions';
 export * from './open-tickets/open-tickets-page.actions';
 export * from './open-tickets/open-tickets.effects';
 export * from './open-tickets/open-tickets.feature';
+export * from './ticket-detail/attachment-drafts.service';
 export * from './ticket-detail/ticket-command.model';
 export * from './ticket-detail/ticket-detail-api.actions';
 export * from './ticket-detail/ticket-detail-page.actions';

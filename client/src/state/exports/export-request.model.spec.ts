@@ -1,4 +1,9 @@
-import { exportFileOf, exportRequestBuilder, exportSubjectOf } from './export-request.model';
+import {
+  exportFileOf,
+  exportRequestBuilder,
+  exportSubjectOf,
+  filenameOf,
+} from './export-request.model';
 
 const range = { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' };
 
@@ -29,6 +34,29 @@ describe('export requests', () => {
     expect(csv.url).toBe('/api/v1/statistics/csv');
     expect(csv.params.has('customerId')).toBe(false);
     expect(exportFileOf(all).fallbackName).toBe('statistics-csv.csv');
+  });
+
+  it('downloads a ticket’s attachment by its id, named as the API names it', () => {
+    const request = {
+      id: 'd',
+      kind: 'attachment',
+      attachmentId: 'att-7',
+      name: '机柜.jpg',
+    } as const;
+    expect(exportRequestBuilder('', request).build({}).url).toBe('/api/v1/attachments/att-7');
+    expect(exportFileOf(request)).toEqual({
+      accept: 'application/octet-stream',
+      fallbackName: '机柜.jpg',
+    });
+    // The UTF-8 name wins over the ASCII stand-in; a path never gets through.
+    expect(
+      filenameOf(
+        `attachment; filename="att-7"; filename*=UTF-8''${encodeURIComponent('机柜.jpg')}`,
+        'x',
+      ),
+    ).toBe('机柜.jpg');
+    expect(filenameOf('attachment; filename="../etc/passwd"', 'x')).toBe('.._etc_passwd');
+    expect(filenameOf(null, 'fallback.csv')).toBe('fallback.csv');
   });
 
   it('keeps the circuit exports as they were', () => {

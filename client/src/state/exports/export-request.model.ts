@@ -8,7 +8,8 @@ export type ExportRequest =
   | { id: string; kind: 'customer-availability'; customerId: string | null; range: TimeRange }
   | { id: string; kind: 'statistics-csv'; customerId: string | null; range: TimeRange }
   | { id: string; kind: 'statistics-xlsx'; customerId: string | null; range: TimeRange }
-  | { id: string; kind: 'report-pdf'; reportId: string };
+  | { id: string; kind: 'report-pdf'; reportId: string }
+  | { id: string; kind: 'attachment'; attachmentId: string; name: string };
 
 const PATHS: Record<ExportRequest['kind'], string> = {
   performance: '/api/v1/circuits/{id}/performance.csv',
@@ -17,6 +18,7 @@ const PATHS: Record<ExportRequest['kind'], string> = {
   'statistics-csv': '/api/v1/statistics/csv',
   'statistics-xlsx': '/api/v1/statistics/xlsx',
   'report-pdf': '/api/v1/reports/{id}/pdf',
+  attachment: '/api/v1/attachments/{id}',
 };
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,6 +30,8 @@ export function exportFileOf(request: ExportRequest): { accept: string; fallback
       return { accept: XLSX, fallbackName: 'statistics.xlsx' };
     case 'report-pdf':
       return { accept: 'application/pdf', fallbackName: `report-${request.reportId}.pdf` };
+    case 'attachment':
+      return { accept: 'application/octet-stream', fallbackName: request.name };
     case 'performance':
     case 'availability':
     case 'customer-availability':
@@ -48,6 +52,8 @@ export function exportSubjectOf(request: ExportRequest): string | null {
       return request.customerId;
     case 'report-pdf':
       return request.reportId;
+    case 'attachment':
+      return request.name;
   }
 }
 
@@ -56,6 +62,10 @@ export function exportRequestBuilder(rootUrl: string, request: ExportRequest): R
   const rb = new RequestBuilder(rootUrl, PATHS[request.kind], 'get');
   if (request.kind === 'report-pdf') {
     rb.path('id', request.reportId, {});
+    return rb;
+  }
+  if (request.kind === 'attachment') {
+    rb.path('id', request.attachmentId, {});
     return rb;
   }
   if (
@@ -74,8 +84,11 @@ export function exportRequestBuilder(rootUrl: string, request: ExportRequest): R
 
 /** `attachment; filename="x.csv"` → `x.csv` (the API names the file). */
 export function filenameOf(disposition: string | null, fallback: string): string {
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition ?? '');
-  const name = match?.[1] ? decodeURIComponent(match[1]) : '';
+  // RFC 6266: the UTF-8 `filename*` wins over the plain `filename` (an ASCII stand-in).
+  const match =
+    /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '') ??
+    /filename="?([^";]+)"?/i.exec(disposition ?? '');
+  const name = match?.[1] ? decodeURIComponent(match[1].trim()) : '';
   // Only a plain file name: never a path.
   const safe = name.replace(/[/\\]/g, '_').trim();
   return safe || fallback;

@@ -13,5 +13,11 @@ export const TicketDetailPageActions = createActionGroup({
     'Transition Requested': props<{ status: TicketStatus; reason: string | null }>(),
     'Note Submitted': props<{ text: string }>(),
     'Rating Submitted': props<{ rating: 1 | 2 | 3 | 4 | 5; comment: string }>(),
+    /** A file picked after filing; the Blob waits in AttachmentDrafts under `draftId`. */
+    'Attachment Submitted': props<{
+      draftId: string;
+      name: string;
+      visibility: 'public' | 'internal';
+    }>(),
   },
 });

@@ -8,7 +8,8 @@ import type { TicketDto } from '../../generated/models/ticket-dto';
 import { TicketsService } from '../../generated/services/tickets.service';
 import { LiveEventsActions } from '../live-events/live-events.actions';
 import { ofChangeKind } from '../live-events/live-events.effects';
-import { failureOf } from '../shared/loadable.model';
+import { type Failure, failureOf } from '../shared/loadable.model';
+import { AttachmentDrafts } from './attachment-drafts.service';
 import { TicketDetailApiActions } from './ticket-detail-api.actions';
 import { TicketDetailPageActions } from './ticket-detail-page.actions';
 import { ticketDetailFeature } from './ticket-detail.feature';
@@ -53,6 +54,13 @@ export const loadTicketDetail = createEffect(
   { functional: true },
 );
 
+/** A draft taken twice (the same action replayed): nothing to upload. */
+const gone: Failure = {
+  status: 400,
+  title: 'File no longer available',
+  detail: 'Pick the file again.',
+};
+
 function versionOf(data: object): number {
   const v = (data as { version?: unknown }).version;
   return typeof v === 'number' ? v : Number.POSITIVE_INFINITY;
@@ -60,12 +68,18 @@ function versionOf(data: object): number {
 
 /** The customer's changes, one after another, each against the version on screen. */
 export const ticketCommands = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), tickets = inject(TicketsService)) =>
+  (
+    actions$ = inject(Actions),
+    store = inject(Store),
+    tickets = inject(TicketsService),
+    drafts = inject(AttachmentDrafts),
+  ) =>
     actions$.pipe(
       ofType(
         TicketDetailPageActions.transitionRequested,
         TicketDetailPageActions.noteSubmitted,
         TicketDetailPageActions.ratingSubmitted,
+        TicketDetailPageActions.attachmentSubmitted,
       ),
       concatLatestFrom(() => store.select(ticketDetailFeature.selectTicketDetailState)),
       filter(([, s]) => s.ticket.data !== null),
@@ -93,6 +107,17 @@ export const ticketCommands = createEffect(
               body: { rating: action.rating, comment: action.comment },
             });
             break;
+          case TicketDetailPageActions.attachmentSubmitted.type: {
+            const blob = drafts.take(action.draftId);
+            if (!blob)
+              return of(TicketDetailApiActions.commandFailed({ ticketId: id, error: gone }));
+            const file = new File([blob], action.name, { type: blob.type });
+            // The upload answers with the file's reference; the page shows the ticket as it is now.
+            call = tickets
+              .attachmentsUpload({ id, body: { file, visibility: action.visibility } })
+              .pipe(switchMap(() => tickets.ticketsDetail({ id })));
+            break;
+          }
         }
         return call.pipe(
           map((next) => TicketDetailApiActions.commandSucceeded({ ticketId: id, ticket: next })),

@@ -53,6 +53,7 @@ export const ticketDetailFeature = createFeature({
       TicketDetailPageActions.transitionRequested,
       TicketDetailPageActions.noteSubmitted,
       TicketDetailPageActions.ratingSubmitted,
+      TicketDetailPageActions.attachmentSubmitted,
       sending,
     ),
     on(

@@ -6,6 +6,7 @@ import type { TicketDto } from '../../generated/models/ticket-dto';
 import { LiveEventsActions } from '../live-events/live-events.actions';
 import { loaded } from '../shared/loadable.model';
 import { setUpApiTestBed } from '../testing/api-test-bed';
+import { AttachmentDrafts } from './attachment-drafts.service';
 import { canRate, customerChoices } from './ticket-command.model';
 import { TicketDetailApiActions } from './ticket-detail-api.actions';
 import { TicketDetailPageActions } from './ticket-detail-page.actions';
@@ -89,6 +90,46 @@ describe('ticket detail', () => {
     expect(await result).toEqual(
       TicketDetailApiActions.commandSucceeded({ ticketId: 'TT-1', ticket: next }),
     );
+  });
+
+  it('uploads a picked file once, then shows the ticket with it', async () => {
+    const actions$ = new ReplaySubject<Action>();
+    const state = {
+      ...initialTicketDetailState,
+      open: true,
+      ticketId: 'TT-1',
+      ticket: loaded(ticket({ status: 'inProgress' })),
+    };
+    const http = setUpApiTestBed({ actions$: () => actions$, state: { ticketDetail: state } });
+    const drafts = TestBed.inject(AttachmentDrafts);
+    const draftId = drafts.put(new Blob(['\x89PNG'], { type: 'image/png' }));
+    const result = TestBed.runInInjectionContext(() =>
+      firstValueFrom(ticketCommands().pipe(take(2), toArray())),
+    );
+    const submit = TicketDetailPageActions.attachmentSubmitted({
+      draftId,
+      name: 'cabinet.png',
+      visibility: 'public',
+    });
+    actions$.next(submit);
+    const upload = http.expectOne('/api/v1/tickets/TT-1/attachments');
+    const body = upload.request.body as FormData;
+    expect((body.get('file') as File).name).toBe('cabinet.png');
+    expect(body.get('visibility')).toBe('public');
+    upload.flush({ id: 'att-1', name: 'cabinet.png' });
+    const next = ticket({ version: 4, status: 'inProgress' });
+    http.expectOne('/api/v1/tickets/TT-1').flush(next);
+    // The same action again finds no file: refused, nothing sent.
+    actions$.next(submit);
+    http.verify();
+    expect(await result).toEqual([
+      TicketDetailApiActions.commandSucceeded({ ticketId: 'TT-1', ticket: next }),
+      TicketDetailApiActions.commandFailed({
+        ticketId: 'TT-1',
+        error: { status: 400, title: 'File no longer available', detail: 'Pick the file again.' },
+      }),
+    ]);
+    expect([submit].reduce(ticketDetailFeature.reducer, state).sending).toBe(true);
   });
 
   it('reads the ticket again for a newer live change only', async () => {

@@ -4,6 +4,8 @@ import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { TranslateService } from '@ngx-translate/core';
 
 import {
+  AttachmentDrafts,
+  ExportsActions,
   TicketDetailPageActions,
   type TicketDto,
   initialAuthState,
@@ -206,6 +208,58 @@ describe('TicketPage', () => {
       '标记为已解决',
     );
     expect(el.querySelector('[data-testid=ticket-rating]')).toBeNull();
+  });
+
+  it('takes a photo after filing and hands the file over once; opens an attachment', async () => {
+    const { el, fixture, dispatched } = await render(
+      ticket({
+        status: 'inProgress',
+        allowedTransitions: [],
+        attachment: [
+          {
+            id: 'att-1',
+            name: '机柜.jpg',
+            size: 2048,
+            visibility: 'public',
+          } as TicketDto['attachment'][number],
+        ],
+      }),
+    );
+    const input = el.querySelector<HTMLInputElement>('[data-testid=attach-input]')!;
+    const photo = new File(['jpeg'], 'port.jpg', { type: 'image/jpeg' });
+    Object.defineProperty(input, 'files', { value: [photo], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    const submitted = dispatched.find(
+      (a) => a.type === TicketDetailPageActions.attachmentSubmitted.type,
+    ) as ReturnType<typeof TicketDetailPageActions.attachmentSubmitted>;
+    expect(submitted).toMatchObject({ name: 'port.jpg', visibility: 'public' });
+    const drafts = TestBed.inject(AttachmentDrafts);
+    expect(drafts.take(submitted.draftId)).toBe(photo);
+    expect(drafts.take(submitted.draftId)).toBeNull();
+    // Customers get no "operator staff only" switch.
+    expect(el.textContent).not.toContain('仅运营商内部可见');
+
+    el.querySelector<HTMLButtonElement>('[data-testid=attachment-link]')!.click();
+    const download = dispatched.find((a) => a.type === ExportsActions.requested.type) as ReturnType<
+      typeof ExportsActions.requested
+    >;
+    expect(download.request).toMatchObject({
+      kind: 'attachment',
+      attachmentId: 'att-1',
+      name: '机柜.jpg',
+    });
+  });
+
+  it('offers no upload on a finished ticket, nor to a viewer', async () => {
+    const { el } = await render(ticket({ status: 'closed', allowedTransitions: [] }));
+    expect(el.querySelector('[data-testid=attach]')).toBeNull();
+    TestBed.resetTestingModule();
+    const viewer = await render(
+      ticket({ status: 'inProgress', allowedTransitions: [] }),
+      'customer-viewer',
+    );
+    expect(viewer.el.querySelector('[data-testid=attach]')).toBeNull();
   });
 
   it('puts the emergency plan of the circuit beside an open fault, not a closed one', async () => {

@@ -14,11 +14,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { TranslatePipe } from '@ngx-translate/core';
 
 import {
+  AttachmentDrafts,
+  ExportsActions,
   REASON_REQUIRED,
   TicketDetailPageActions,
   type TicketStatus,
@@ -58,6 +61,7 @@ const FINISHED: readonly TicketStatus[] = ['closed', 'cancelled', 'rejected'];
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
+    MatSlideToggleModule,
     TranslatePipe,
     IconComponent,
     SlaClockComponent,
@@ -72,6 +76,7 @@ export class TicketPage {
   readonly id = input.required<string>();
 
   private readonly store = inject(Store);
+  private readonly drafts = inject(AttachmentDrafts);
   private readonly now = nowSignal();
 
   protected readonly state = this.store.selectSignal(ticketDetailFeature.selectTicketDetailState);
@@ -85,6 +90,8 @@ export class TicketPage {
   protected readonly rating = signal(0);
   protected readonly ratingComment = signal('');
   protected readonly reasonMissing = signal(false);
+  /** The next file goes to operator staff only (the NOC's choice). */
+  protected readonly internalFile = signal(false);
   protected readonly stars = [1, 2, 3, 4, 5] as const;
   protected readonly steps = STATUS_STEPS;
 
@@ -102,6 +109,12 @@ export class TicketPage {
     const t = this.ticket();
     if (!t || t.ticketType !== 'fault' || FINISHED.includes(t.status)) return [];
     return t.circuitIds;
+  });
+  /** Photos and documents can be added while the ticket is not finished, by who may change it. */
+  protected readonly canAttach = computed(() => {
+    const t = this.ticket();
+    const caps = this.caps();
+    return !!t && !FINISHED.includes(t.status) && (caps.reportFaults || caps.dispatchTickets);
   });
   protected readonly stepIndex = computed(() => {
     const status = this.ticket()?.status;
@@ -145,6 +158,28 @@ export class TicketPage {
       TicketDetailPageActions.ratingSubmitted({
         rating: rating as 1 | 2 | 3 | 4 | 5,
         comment: this.ratingComment().trim(),
+      }),
+    );
+  }
+
+  protected attach(input: HTMLInputElement): void {
+    const file = input.files?.[0];
+    // The same file may be picked again after a refusal.
+    input.value = '';
+    if (!file) return;
+    this.store.dispatch(
+      TicketDetailPageActions.attachmentSubmitted({
+        draftId: this.drafts.put(file),
+        name: file.name,
+        visibility: this.internalFile() ? 'internal' : 'public',
+      }),
+    );
+  }
+
+  protected download(a: { id: string; name: string }): void {
+    this.store.dispatch(
+      ExportsActions.requested({
+        request: { id: crypto.randomUUID(), kind: 'attachment', attachmentId: a.id, name: a.name },
       }),
     );
   }
