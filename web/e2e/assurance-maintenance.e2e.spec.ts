@@ -12,6 +12,13 @@ import { checkPage } from './support/page-check';
  * a second operator approves and announces it (four eyes), and bank-a reads the
  * announcement. Every page passes axe.
  */
+/** A datetime-local value `days` from now at the full hour (the browser runs on this machine's zone). */
+function localInput(days: number): string {
+  const t = new Date(Date.now() + days * 86_400_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${t.getFullYear()}-${p(t.getMonth() + 1)}-${p(t.getDate())}T${p(t.getHours())}:00`;
+}
+
 describe('key-period assurance and maintenance windows', () => {
   let browser: Browser;
 
@@ -41,6 +48,9 @@ describe('key-period assurance and maintenance windows', () => {
     await page.getByTestId('assurance-form').waitFor();
     await page.getByTestId('assurance-title').fill(title);
     await page.getByTestId('assurance-reason').fill('年终决算期间，宜昌分行核心业务电路重点保障。');
+    // Tomorrow: a window running now would poll its devices every 10 s during the other specs.
+    await page.getByTestId('assurance-start').fill(localInput(1));
+    await page.getByTestId('assurance-end').fill(localInput(3));
     await page.getByTestId('assurance-circuit-search').fill('MPLS');
     const options = page.locator('[data-testid=assurance-circuit-option]');
     await page.waitForFunction(
