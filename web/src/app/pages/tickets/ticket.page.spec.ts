@@ -251,6 +251,27 @@ describe('TicketPage', () => {
     });
   });
 
+  it('lists the related alarms, root cause first, and links the alarms of its circuits', async () => {
+    const { el } = await render(
+      ticket({
+        status: 'inProgress',
+        allowedTransitions: [],
+        relatedEntity: [
+          { '@referredType': 'Circuit', id: 'c-1', name: 'BJ-SH 1', role: 'affected' },
+          { '@referredType': 'Alarm', id: 'a-2', name: 'highErrorRate', role: 'correlated' },
+          { '@referredType': 'Alarm', id: 'a-1', name: 'linkDown', role: 'rootCause' },
+        ],
+      }),
+    );
+    const items = [...el.querySelectorAll('[data-testid=ticket-alarms] li')].map((li) =>
+      li.textContent.replace(/\s+/g, ' ').trim(),
+    );
+    expect(items).toEqual(['linkDown 根因', 'highErrorRate 相关']);
+    expect(el.querySelector('[data-testid=ticket-circuit-alarms]')!.getAttribute('href')).toBe(
+      '/alarms?circuit=c-1&state=all',
+    );
+  });
+
   it('offers no upload on a finished ticket, nor to a viewer', async () => {
     const { el } = await render(ticket({ status: 'closed', allowedTransitions: [] }));
     expect(el.querySelector('[data-testid=attach]')).toBeNull();

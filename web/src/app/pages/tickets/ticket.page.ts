@@ -110,6 +110,12 @@ export class TicketPage {
     if (!t || t.ticketType !== 'fault' || FINISHED.includes(t.status)) return [];
     return t.circuitIds;
   });
+  /** The alarms the ticket is about, the root cause first. */
+  protected readonly relatedAlarms = computed(() =>
+    (this.ticket()?.relatedEntity ?? [])
+      .filter((e) => e['@referredType'] === 'Alarm')
+      .sort((a, b) => Number(b.role === 'rootCause') - Number(a.role === 'rootCause')),
+  );
   /** Photos and documents can be added while the ticket is not finished, by who may change it. */
   protected readonly canAttach = computed(() => {
     const t = this.ticket();
