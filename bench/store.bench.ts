@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { MongoClient } from 'mongodb';
 
 import { argNumber, fmt, median, percentile, repoRoot } from './support/bench-util';
+import { backendSql, dropGinCompanions, restoreGinCompanions } from './support/ferretdb-backend';
 
 /**
  * npm run bench:store — the reads every request and timer makes, on FerretDB 1.24 over the
@@ -31,27 +32,6 @@ interface Doc {
   version: number;
   circuitIds: string[];
   timeline: Array<{ seq: number; summary: string; at: Date }>;
-}
-
-function psql(query: string): string {
-  return execFileSync(
-    'psql',
-    [
-      '-X',
-      '-qAt',
-      '-h',
-      '127.0.0.1',
-      '-p',
-      '55432',
-      '-U',
-      'postgres',
-      '-d',
-      'ferretdb',
-      '-c',
-      query,
-    ],
-    { encoding: 'utf8' },
-  );
 }
 
 const id = (i: number) => `TT-${String(i).padStart(6, '0')}`;
@@ -102,24 +82,14 @@ async function main(): Promise<void> {
           Array.from({ length: Math.min(256, size - i) }, (_, k) => ticket(i + k)),
         );
       }
-      const [table] = psql(
+      const [table] = backendSql(
         `SELECT tablename FROM pg_tables WHERE schemaname = '${DB}' AND tablename LIKE 'tickets\\_%'`,
-      ).split('\n');
+      );
       const medians: Record<string, number[]> = {};
       for (const companions of [false, true]) {
-        if (companions) {
-          psql(
-            `SELECT circuitcare_gin_for(indexrelid::regclass) FROM pg_index WHERE indrelid = '"${DB}"."${table}"'::regclass`,
-          );
-        } else {
-          for (const name of psql(
-            `SELECT indexname FROM pg_indexes WHERE schemaname = '${DB}' AND indexname LIKE 'ccgin\\_%'`,
-          )
-            .split('\n')
-            .filter(Boolean))
-            psql(`DROP INDEX "${DB}"."${name}"`);
-        }
-        psql(`ANALYZE "${DB}"."${table}"`);
+        if (companions) restoreGinCompanions(DB, table!);
+        else dropGinCompanions(DB);
+        backendSql(`ANALYZE "${DB}"."${table}"`);
         const pick = (i: number) => (i * 7919) % size;
         const rows = [
           await timeOps(ops, (i) => col.findOne({ _id: id(pick(i)) })),

@@ -19,6 +19,7 @@ import {
   stopChild,
   waitFor,
 } from './support/bench-util';
+import { dropGinCompanions } from './support/ferretdb-backend';
 
 /**
  * npm run bench:tickets — `--tickets` (10,000) fault tickets filed through the HTTP API by
@@ -80,39 +81,6 @@ interface StoredTicket {
 
 /** `--without-companions`: drop the GIN companions of the bench's database (ADR 0020). */
 const withoutCompanions = process.argv.includes('--without-companions');
-
-function psql(query: string): string {
-  const res = spawnSync(
-    'psql',
-    [
-      '-X',
-      '-qAt',
-      '-h',
-      '127.0.0.1',
-      '-p',
-      '55432',
-      '-U',
-      'postgres',
-      '-d',
-      'ferretdb',
-      '-c',
-      query,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (res.status !== 0) throw new Error(`psql: ${res.stderr}`);
-  return res.stdout;
-}
-
-function dropGinCompanions(schema: string): number {
-  const names = psql(
-    `SELECT indexname FROM pg_indexes WHERE schemaname = '${schema}' AND indexname LIKE 'ccgin\\_%'`,
-  )
-    .split('\n')
-    .filter(Boolean);
-  for (const name of names) psql(`DROP INDEX "${schema}"."${name}"`);
-  return names.length;
-}
 
 const KINDS = ['response warn', 'response breach', 'restore warn', 'restore breach', 'duty'];
 
