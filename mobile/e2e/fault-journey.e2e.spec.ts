@@ -124,7 +124,7 @@ describe('a fault from the customer’s phone to the field engineer’s and back
     await route.locator('[data-testid="located-fault"]').waitFor({ timeout: 30_000 });
     expect(await route.locator('[data-testid="hops"] li').count()).toBeGreaterThan(1);
     await shot(wang, 'job-detail', true);
-    await route.locator('[data-testid="located-fault"]').scrollIntoViewIfNeeded();
+    await route.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(wang, 'job-route', true);
   });
 
