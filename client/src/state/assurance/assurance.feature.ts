@@ -2,8 +2,16 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 
 import type { AssuranceDashboardDto } from '../../generated/models/assurance-dashboard-dto';
 import type { AssuranceWindowDto } from '../../generated/models/assurance-window-dto';
-import type { CircuitSummaryDto } from '../../generated/models/circuit-summary-dto';
 import type { Role } from '../auth/roles.model';
+import {
+  type CircuitSearchState,
+  circuitsFailed,
+  circuitsFound,
+  circuitsSearching,
+  upsertLoaded,
+  withPending,
+  withoutPending,
+} from '../shared/collection.model';
 import {
   type Failure,
   type Loadable,
@@ -17,13 +25,11 @@ import { AssurancePageActions } from './assurance-page.actions';
 
 export type AssuranceDecision = 'approve' | 'reject' | 'cancel';
 
-export interface AssuranceState {
+/** With the request form's circuit search (CircuitSearchState). */
+export interface AssuranceState extends CircuitSearchState {
   open: boolean;
   customerId: string | null;
   windows: Loadable<AssuranceWindowDto[]>;
-  /** The request form's circuit search (the query it answers). */
-  circuitQuery: string;
-  circuits: Loadable<CircuitSummaryDto[]>;
   requesting: boolean;
   requestError: Failure | null;
   /** The window just requested (the page shows it as sent). */
@@ -49,16 +55,6 @@ export const initialAssuranceState: AssuranceState = {
   dashboardId: null,
   dashboard: idle(),
 };
-
-/** Puts a changed window in place of its old copy (or first when it is new). */
-function upsert(list: Loadable<AssuranceWindowDto[]>, w: AssuranceWindowDto) {
-  const items = list.data ?? [];
-  const known = items.some((x) => x.id === w.id);
-  return {
-    ...list,
-    data: known ? items.map((x) => (x.id === w.id ? w : x)) : [w, ...items],
-  };
-}
 
 /**
  * What the caller may do with a window, as the API allows it (docs/reports.md): the NOC
@@ -119,16 +115,12 @@ export const assuranceFeature = createFeature({
     on(AssuranceApiActions.listFailed, (state, { customerId, error }) =>
       customerId === state.customerId ? { ...state, windows: failed(state.windows, error) } : state,
     ),
-    on(AssurancePageActions.circuitsSearched, (state, { q }): AssuranceState => ({
-      ...state,
-      circuitQuery: q,
-      circuits: loading(state.circuits),
-    })),
+    on(AssurancePageActions.circuitsSearched, (state, { q }) => circuitsSearching(state, q)),
     on(AssuranceApiActions.circuitsFound, (state, { q, circuits }) =>
-      q === state.circuitQuery ? { ...state, circuits: loaded(circuits) } : state,
+      circuitsFound(state, q, circuits),
     ),
     on(AssuranceApiActions.circuitsFailed, (state, { q, error }) =>
-      q === state.circuitQuery ? { ...state, circuits: failed(state.circuits, error) } : state,
+      circuitsFailed(state, q, error),
     ),
     on(AssurancePageActions.requestSubmitted, (state): AssuranceState => ({
       ...state,
@@ -140,7 +132,7 @@ export const assuranceFeature = createFeature({
       ...state,
       requesting: false,
       requestedId: window.id,
-      windows: upsert(state.windows, window),
+      windows: upsertLoaded(state.windows, window),
     })),
     on(AssuranceApiActions.requestFailed, (state, { error }): AssuranceState => ({
       ...state,
@@ -149,13 +141,13 @@ export const assuranceFeature = createFeature({
     })),
     on(AssurancePageActions.decisionRequested, (state, { id }): AssuranceState => ({
       ...state,
-      deciding: [...state.deciding.filter((d) => d !== id), id],
+      deciding: withPending(state.deciding, id),
       decisionError: null,
     })),
     on(AssuranceApiActions.decided, (state, { window }): AssuranceState => ({
       ...state,
-      deciding: state.deciding.filter((d) => d !== window.id),
-      windows: upsert(state.windows, window),
+      deciding: withoutPending(state.deciding, window.id),
+      windows: upsertLoaded(state.windows, window),
       dashboard:
         state.dashboard.data?.window.id === window.id
           ? { ...state.dashboard, data: { ...state.dashboard.data, window } }
@@ -163,7 +155,7 @@ export const assuranceFeature = createFeature({
     })),
     on(AssuranceApiActions.decisionFailed, (state, { id, error }): AssuranceState => ({
       ...state,
-      deciding: state.deciding.filter((d) => d !== id),
+      deciding: withoutPending(state.deciding, id),
       decisionError: { id, error },
     })),
     on(AssurancePageActions.dashboardOpened, (state, { id }): AssuranceState => ({
@@ -180,7 +172,9 @@ export const assuranceFeature = createFeature({
         ? {
             ...state,
             dashboard: loaded(dashboard, dashboard.at),
-            windows: state.windows.data ? upsert(state.windows, dashboard.window) : state.windows,
+            windows: state.windows.data
+              ? upsertLoaded(state.windows, dashboard.window)
+              : state.windows,
           }
         : state,
     ),

@@ -1,11 +1,17 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 
 import type { AlarmDto } from '../../generated/models/alarm-dto';
-import type { CircuitSummaryDto } from '../../generated/models/circuit-summary-dto';
 import type { EmergencyPlanDto } from '../../generated/models/emergency-plan-dto';
 import type { PlanContactDto } from '../../generated/models/plan-contact-dto';
 import type { Role } from '../auth/roles.model';
 import { LiveEventsActions } from '../live-events/live-events.actions';
+import {
+  type CircuitSearchState,
+  circuitsFailed,
+  circuitsFound,
+  circuitsSearching,
+  upsertLoaded,
+} from '../shared/collection.model';
 import {
   type Failure,
   type Loadable,
@@ -18,7 +24,7 @@ import { EmergencyPlanPanelActions } from './emergency-plan-panel.actions';
 import { EmergencyPlansApiActions } from './emergency-plans-api.actions';
 import { EmergencyPlansPageActions } from './emergency-plans-page.actions';
 
-export interface EmergencyPlansState {
+export interface EmergencyPlansState extends CircuitSearchState {
   open: boolean;
   customerId: string | null;
   /** The newest version of every plan the caller may read. */
@@ -30,8 +36,6 @@ export interface EmergencyPlansState {
   saveError: Failure | null;
   /** The plan last written (id and version): the page leaves its editor on it. */
   saved: { id: string; version: number } | null;
-  circuitQuery: string;
-  circuits: Loadable<CircuitSummaryDto[]>;
   /** Plans per circuit, for the incident panel. */
   byCircuit: Record<string, Loadable<EmergencyPlanDto[]>>;
 }
@@ -108,12 +112,6 @@ export function hasMajorIncident(
   );
 }
 
-function upsertPlan(list: EmergencyPlanDto[], plan: EmergencyPlanDto): EmergencyPlanDto[] {
-  const at = list.findIndex((p) => p.id === plan.id);
-  if (at < 0) return [plan, ...list];
-  return list.map((p, i) => (i === at ? plan : p));
-}
-
 export const emergencyPlansFeature = createFeature({
   name: 'emergencyPlans',
   reducer: createReducer(
@@ -163,9 +161,7 @@ export const emergencyPlansFeature = createFeature({
         saved: { id: plan.id, version: plan.version },
         selectedId: plan.id,
         versions: loaded([plan, ...shown.filter((v) => v.version !== plan.version)]),
-        list: state.list.data
-          ? { ...state.list, data: upsertPlan(state.list.data, plan) }
-          : state.list,
+        list: state.list.data ? upsertLoaded(state.list, plan) : state.list,
         // The incident panels read again when next shown.
         byCircuit: {},
       };
@@ -175,16 +171,12 @@ export const emergencyPlansFeature = createFeature({
       saving: false,
       saveError: error,
     })),
-    on(EmergencyPlansPageActions.circuitSearched, (state, { q }): EmergencyPlansState => ({
-      ...state,
-      circuitQuery: q,
-      circuits: loading(state.circuits),
-    })),
+    on(EmergencyPlansPageActions.circuitSearched, (state, { q }) => circuitsSearching(state, q)),
     on(EmergencyPlansApiActions.circuitsFound, (state, { q, circuits }) =>
-      q === state.circuitQuery ? { ...state, circuits: loaded(circuits) } : state,
+      circuitsFound(state, q, circuits),
     ),
     on(EmergencyPlansApiActions.circuitsFailed, (state, { q, error }) =>
-      q === state.circuitQuery ? { ...state, circuits: failed(state.circuits, error) } : state,
+      circuitsFailed(state, q, error),
     ),
     on(EmergencyPlanPanelActions.opened, (state, { circuitIds }): EmergencyPlansState => {
       const byCircuit = { ...state.byCircuit };

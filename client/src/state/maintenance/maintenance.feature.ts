@@ -4,6 +4,7 @@ import type { AnnouncementDto } from '../../generated/models/announcement-dto';
 import type { ElementNodeDto } from '../../generated/models/element-node-dto';
 import type { ImpactDto } from '../../generated/models/impact-dto';
 import type { MaintenanceWindowDto } from '../../generated/models/maintenance-window-dto';
+import { upsertLoaded, withPending, withoutPending } from '../shared/collection.model';
 import {
   type Failure,
   type Loadable,
@@ -46,12 +47,6 @@ export const initialMaintenanceState: MaintenanceState = {
   acting: [],
   actionError: null,
 };
-
-function upsert(list: Loadable<MaintenanceWindowDto[]>, w: MaintenanceWindowDto) {
-  const items = list.data ?? [];
-  const known = items.some((x) => x.id === w.id);
-  return { ...list, data: known ? items.map((x) => (x.id === w.id ? w : x)) : [w, ...items] };
-}
 
 /**
  * What operator staff may do with a window (api/src/maintenance): approve a planned one
@@ -170,7 +165,7 @@ export const maintenanceFeature = createFeature({
     on(MaintenanceApiActions.planned, (state, { window }): MaintenanceState => ({
       ...state,
       planning: false,
-      windows: upsert(state.windows, window),
+      windows: upsertLoaded(state.windows, window),
       selectedId: window.id,
     })),
     on(MaintenanceApiActions.planFailed, (state, { error }): MaintenanceState => ({
@@ -185,22 +180,22 @@ export const maintenanceFeature = createFeature({
     })),
     on(MaintenancePageActions.actionRequested, (state, { id }): MaintenanceState => ({
       ...state,
-      acting: [...state.acting.filter((a) => a !== id), id],
+      acting: withPending(state.acting, id),
       actionError: null,
     })),
     on(MaintenanceApiActions.transitioned, (state, { window }): MaintenanceState => ({
       ...state,
-      acting: state.acting.filter((a) => a !== window.id),
-      windows: upsert(state.windows, window),
+      acting: withoutPending(state.acting, window.id),
+      windows: upsertLoaded(state.windows, window),
     })),
     on(MaintenanceApiActions.announced, (state, { windowId, announcement }): MaintenanceState => ({
       ...state,
-      acting: state.acting.filter((a) => a !== windowId),
+      acting: withoutPending(state.acting, windowId),
       announcements: { ...state.announcements, [windowId]: announcement },
     })),
     on(MaintenanceApiActions.actionFailed, (state, { id, error }): MaintenanceState => ({
       ...state,
-      acting: state.acting.filter((a) => a !== id),
+      acting: withoutPending(state.acting, id),
       actionError: { id, error },
     })),
   ),
