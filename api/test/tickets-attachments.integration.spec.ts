@@ -97,6 +97,10 @@ describe('ticket attachments: by content, in GridFS, scoped like the ticket', ()
       expect(dl.headers.get('x-content-type-options')).toBe('nosniff');
       expect(Buffer.from(await dl.arrayBuffer()).equals(PNG)).toBe(true);
     }
+    // A name in Chinese, as a browser sends it (raw UTF-8), is kept as typed.
+    const named = await upload('a.admin', ticketId, PNG, '机柜 照片.png', 'image/png');
+    const namedRef = (await named.json()) as { id: string; name: string };
+    expect(namedRef.name).toBe('机柜 照片.png');
     // Another bank: exactly like an attachment that does not exist.
     const foreign = await get('b.admin', `/attachments/${ref.id}`);
     const missing = await get('b.admin', '/attachments/att-0000000000000000');
@@ -108,7 +112,7 @@ describe('ticket attachments: by content, in GridFS, scoped like the ticket', ()
     const ticket = (await (await get('a.admin', `/tickets/${ticketId}`)).json()) as {
       attachment: Array<{ id: string }>;
     };
-    expect(ticket.attachment.map((a) => a.id)).toEqual([ref.id]);
+    expect(ticket.attachment.map((a) => a.id)).toEqual([ref.id, namedRef.id]);
   });
 
   it('keeps internal files from the customer', async () => {

@@ -16,6 +16,9 @@ import { AttachmentsService } from './attachments.service';
       useFactory: (config: AppConfig) => ({
         // No storage option: multer keeps the file in memory (bounded by fileSize), never on disk.
         limits: { fileSize: config.ATTACHMENT_MAX_BYTES, files: 1, fields: 4, parts: 6 },
+        // Browsers send the file name as raw UTF-8 (no `filename*`); busboy's default,
+        // latin1, would turn 机柜.png into mojibake.
+        defParamCharset: 'utf8',
       }),
     }),
   ],
