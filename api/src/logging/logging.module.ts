@@ -18,6 +18,11 @@ export const REDACTED_PATHS = [
   'mfaToken',
   '*.mfaToken',
   'req.query.ticket',
+  // Web push: the VAPID private key, and a browser's endpoint and keys (a capability).
+  'VAPID_PRIVATE_KEY',
+  '*.VAPID_PRIVATE_KEY',
+  '*.endpoint',
+  '*.keys',
 ];
 
 /** The URL as logged: single-use stream tickets (`?ticket=`) replaced, like headers are. */
