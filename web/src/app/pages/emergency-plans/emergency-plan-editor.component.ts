@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -33,7 +34,7 @@ import {
   emergencyPlansFeature,
 } from '@circuitcare/client';
 
-import { IconComponent } from '../../ui/icon.component';
+import { IconComponent, type IconName } from '../../ui/icon.component';
 import { StatusBadgeComponent } from '../../ui/status-badge.component';
 
 /** As the API validates a contact's phone (`PlanContactDto`). */
@@ -48,6 +49,21 @@ type ContactForm = FormGroup<{
 }>;
 type StepForm = FormGroup<{ action: FormControl<string>; owner: FormControl<string> }>;
 
+interface RowButton {
+  /** i18n key, given the row's number `n`. */
+  label: string;
+  icon: IconName;
+  /** The icon turned upside down (the move-up arrow). */
+  up?: boolean;
+  disabled: boolean;
+  run: () => void;
+}
+
+interface PlanLink {
+  kind: 'circuit' | 'site';
+  id: string;
+}
+
 /**
  * A plan's editor (a new plan, or the next version of one): title and trigger, the
  * contact tree (levels 1–3), the ordered steps, and the circuits and sites it is for,
@@ -58,6 +74,7 @@ type StepForm = FormGroup<{ action: FormControl<string>; owner: FormControl<stri
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
+    NgTemplateOutlet,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -94,6 +111,11 @@ export class EmergencyPlanEditorComponent {
   /** Names of circuits and sites picked here (a saved plan carries ids only). */
   protected readonly names = signal<Record<string, string>>({});
   protected readonly submitted = signal(false);
+  /** What the plan is linked to: its circuits, then its sites. */
+  protected readonly links = computed((): PlanLink[] => [
+    ...this.circuitIds().map((id) => ({ kind: 'circuit' as const, id })),
+    ...this.siteIds().map((id) => ({ kind: 'site' as const, id })),
+  ]);
   protected readonly noLinks = computed(
     () => this.circuitIds().length === 0 && this.siteIds().length === 0,
   );
@@ -174,6 +196,56 @@ export class EmergencyPlanEditorComponent {
     const moved = this.steps.at(i);
     this.steps.removeAt(i);
     this.steps.insert(j, moved);
+  }
+
+  /** The buttons of contact row `i`. */
+  protected contactButtons(i: number): RowButton[] {
+    return [
+      {
+        label: 'plans.removeContact',
+        icon: 'remove',
+        disabled: this.contacts.length === 1,
+        run: () => this.removeContact(i),
+      },
+    ];
+  }
+
+  /** The buttons of step row `i`: move it up or down, remove it. */
+  protected stepButtons(i: number): RowButton[] {
+    return [
+      {
+        label: 'plans.moveUp',
+        icon: 'expand-more',
+        up: true,
+        disabled: i === 0,
+        run: () => this.moveStep(i, -1),
+      },
+      {
+        label: 'plans.moveDown',
+        icon: 'expand-more',
+        disabled: i === this.steps.length - 1,
+        run: () => this.moveStep(i, 1),
+      },
+      {
+        label: 'plans.removeStep',
+        icon: 'remove',
+        disabled: this.steps.length === 1,
+        run: () => this.removeStep(i),
+      },
+    ];
+  }
+
+  /** A circuit's two end sites, each a site the plan may be linked to. */
+  protected ends(c: CircuitSummaryDto) {
+    return [
+      { key: 'a', site: c.aEnd },
+      { key: 'z', site: c.zEnd },
+    ] as const;
+  }
+
+  protected unlink(l: PlanLink): void {
+    if (l.kind === 'circuit') this.removeCircuit(l.id);
+    else this.removeSite(l.id);
   }
 
   protected searched(q: string): void {
