@@ -37,9 +37,10 @@ import { megaphone } from 'ionicons/icons';
 
 import { CircuitDetailPageActions, circuitDetailFeature } from '@circuitcare/client';
 
-import { LocatedFaultComponent, RouteHopsComponent } from '../../ui/circuit-route.component';
 import { DataAgeComponent } from '../../ui/data-age.component';
 import { AgePipe, BpsPipe } from '../../ui/format.pipes';
+import { LocatedFaultComponent } from '../../ui/located-fault.component';
+import { RouteHopsComponent } from '../../ui/route-hops.component';
 import { SparklineComponent } from '../../ui/sparkline.component';
 
 /** One circuit: state, located fault, the route as a hop list, the last 24 h in small charts. */

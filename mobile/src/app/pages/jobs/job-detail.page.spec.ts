@@ -54,7 +54,15 @@ const route = {
   circuitId: 'CKT-1',
   name: 'MPLS 1',
   status: 'down',
-  hops: [hop(0, 'CPE-1', 'up'), hop(1, 'PE-1', 'down')],
+  hops: [
+    {
+      ...hop(0, 'CPE-1', 'up'),
+      inInterface: null,
+      // The element answers; its port towards the PE does not.
+      outInterface: { id: 'CPE-1:2', ifIndex: 2, ifName: 'GE0/0/2', status: 'down', alarmIds: [] },
+    },
+    hop(1, 'PE-1', 'down'),
+  ],
   fault: {
     suspect: { kind: 'element', id: 'PE-1', name: 'PE-1 Wuhan', deviceIds: ['PE-1'] },
     segment: 'pe',
@@ -119,6 +127,11 @@ describe('JobDetailPage', () => {
       ['hop-CPE-1', 'up'],
       ['hop-PE-1', 'down'],
     ]);
+    const ports = [...section.querySelectorAll('[data-testid="port-state"]')];
+    expect(ports.map((p) => p.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'GE0/0/2 · enum.state.down',
+    ]);
+    expect(ports[0]?.className).toContain('cc-state-down');
     expect(section.querySelector('[data-testid="located-fault"]')?.textContent).toContain(
       'PE-1 Wuhan',
     );

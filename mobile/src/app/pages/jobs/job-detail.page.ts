@@ -46,10 +46,11 @@ import { Connectivity } from '../../core/connectivity.service';
 import { Outbox } from '../../core/outbox/outbox.service';
 import type { FieldAction } from '../../core/outbox/queued-action.model';
 import { sha256Hex } from '../../core/photo';
-import { LocatedFaultComponent, RouteHopsComponent } from '../../ui/circuit-route.component';
 import { DataAgeComponent } from '../../ui/data-age.component';
 import { AgePipe, DateTimePipe } from '../../ui/format.pipes';
+import { LocatedFaultComponent } from '../../ui/located-fault.component';
 import { PhotoPickerComponent } from '../../ui/photo-picker.component';
+import { RouteHopsComponent } from '../../ui/route-hops.component';
 import { SlaClockComponent } from '../../ui/sla-clock.component';
 import { CAUSE_CODES, FIX_CODES } from './field-codes';
 

@@ -1,54 +1,16 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import {
-  IonBadge,
-  IonCard,
-  IonCardContent,
-  IonCardHeader,
-  IonCardSubtitle,
-  IonCardTitle,
-} from '@ionic/angular/standalone';
+import { IonBadge } from '@ionic/angular/standalone';
 import { TranslatePipe } from '@ngx-translate/core';
 
-import type { CircuitTopologyDto, LocatedFaultDto } from '@circuitcare/client';
+import type { CircuitTopologyDto } from '@circuitcare/client';
+
+type RoutePort = NonNullable<CircuitTopologyDto['hops'][number]['inInterface']>;
 
 /**
- * Where the fault of a circuit most probably is: the suspect, its segment and the
- * confidence. The circuit page and the job sheet show it alike.
+ * A circuit's route as an ordered hop list: each element's role, site and live state,
+ * and under it the route's ports of it that are not up (the element answers, its port
+ * to the next hop is down: what a field engineer goes to look at).
  */
-@Component({
-  selector: 'ccm-located-fault',
-  changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [IonCard, IonCardHeader, IonCardSubtitle, IonCardTitle, IonCardContent, TranslatePipe],
-  template: `
-    <ion-card class="fault" data-testid="located-fault">
-      <ion-card-header>
-        <ion-card-subtitle>{{ 'circuit.located' | translate }}</ion-card-subtitle>
-        <ion-card-title>{{ fault().suspect.name }}</ion-card-title>
-      </ion-card-header>
-      <ion-card-content>
-        <p>
-          {{ 'enum.segment.' + fault().segment | translate }} ·
-          {{ 'enum.suspectKind.' + fault().suspect.kind | translate }} ·
-          {{ 'circuit.confidence' | translate: { p: percent(fault().confidence) } }}
-        </p>
-      </ion-card-content>
-    </ion-card>
-  `,
-  styles: `
-    .fault {
-      border-left: 4px solid var(--cc-down);
-    }
-  `,
-})
-export class LocatedFaultComponent {
-  readonly fault = input.required<LocatedFaultDto>();
-
-  protected percent(confidence: number): string {
-    return `${Math.round(confidence * 100)}%`;
-  }
-}
-
-/** A circuit's route as an ordered hop list: each element's role, site and live state. */
 @Component({
   selector: 'ccm-route-hops',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -63,6 +25,11 @@ export class LocatedFaultComponent {
             <span class="cc-muted"
               >{{ 'enum.hopRole.' + hop.role | translate }} · {{ hop.siteName }}</span
             >
+            @for (port of portsNotUp(hop); track port.id) {
+              <span [class]="'port cc-state-' + port.status" data-testid="port-state"
+                >{{ port.ifName }} · {{ 'enum.state.' + port.status | translate }}</span
+              >
+            }
           </div>
           <ion-badge [class]="'cc-state-' + hop.status">{{
             'enum.state.' + hop.status | translate
@@ -103,9 +70,21 @@ export class LocatedFaultComponent {
       span {
         font-size: 0.8rem;
       }
+      .port {
+        align-self: flex-start;
+        font-weight: 600;
+        padding: 0 0.35rem;
+        border-radius: 0.5rem;
+      }
     }
   `,
 })
 export class RouteHopsComponent {
   readonly hops = input.required<CircuitTopologyDto['hops']>();
+
+  protected portsNotUp(hop: CircuitTopologyDto['hops'][number]): RoutePort[] {
+    return [hop.inInterface, hop.outInterface].filter(
+      (p): p is RoutePort => p?.status === 'down' || p?.status === 'degraded',
+    );
+  }
 }
