@@ -34,6 +34,8 @@ import {
 import { FORMAT_PIPES } from '../../ui/format.pipes';
 import { IconComponent } from '../../ui/icon.component';
 import { StatusBadgeComponent } from '../../ui/status-badge.component';
+import { WindowFieldsComponent } from '../../ui/window-fields.component';
+import { WindowFormActionsComponent } from '../../ui/window-form-actions.component';
 import { fromLocalInput, nextHour, toLocalInput } from './datetime-local';
 
 /** What the API takes for one window (CreateAssuranceWindowDto). */
@@ -60,6 +62,8 @@ const MAX_WINDOW_MS = 31 * 86_400_000;
     TranslatePipe,
     IconComponent,
     StatusBadgeComponent,
+    WindowFieldsComponent,
+    WindowFormActionsComponent,
     ...FORMAT_PIPES,
   ],
   templateUrl: './assurance.page.html',
@@ -109,6 +113,12 @@ export class AssurancePage {
   protected readonly contactName = signal('');
   protected readonly contactEmail = signal('');
   protected readonly contactPhone = signal('');
+  /** Who to call about the window: its label key, input type and value. */
+  protected readonly contactFields = [
+    { key: 'contactName', type: 'text', value: this.contactName },
+    { key: 'contactEmail', type: 'email', value: this.contactEmail },
+    { key: 'contactPhone', type: 'tel', value: this.contactPhone },
+  ] as const;
   protected readonly query = signal('');
   protected readonly chosen = signal<CircuitSummaryDto[]>([]);
   protected readonly tried = signal(false);

@@ -34,6 +34,8 @@ import {
 import { FORMAT_PIPES } from '../../ui/format.pipes';
 import { IconComponent } from '../../ui/icon.component';
 import { StatusBadgeComponent } from '../../ui/status-badge.component';
+import { WindowFieldsComponent } from '../../ui/window-fields.component';
+import { WindowFormActionsComponent } from '../../ui/window-form-actions.component';
 import { fromLocalInput, nextHour, toLocalInput } from '../assurance/datetime-local';
 
 const MAX_WINDOW_MS = 31 * 86_400_000;
@@ -59,6 +61,8 @@ const MAX_WINDOW_MS = 31 * 86_400_000;
     TranslatePipe,
     IconComponent,
     StatusBadgeComponent,
+    WindowFieldsComponent,
+    WindowFormActionsComponent,
     ...FORMAT_PIPES,
   ],
   templateUrl: './maintenance.page.html',
