@@ -3,7 +3,10 @@ import { generateVAPIDKeys } from 'web-push';
 import { circuitStateEvent } from '../src/alarms/alarm-change-events';
 import { COLLECTIONS } from '../src/database/collections';
 import { ChangeEventsPublisher } from '../src/events/change-events.publisher';
-import type { NotificationLogDocument } from '../src/notifications/notification.document';
+import type {
+  NotificationLogDocument,
+  NotificationPreferencesDocument,
+} from '../src/notifications/notification.document';
 import type { PushSubscriptionDocument } from '../src/notifications/push/push-subscription.document';
 import { type ApiHarness, problemOf, startApi } from './support/api-harness';
 import { insertCircuit, insertCustomer, insertUser } from './support/factories';
@@ -39,6 +42,8 @@ describe('web push', () => {
     api.db.collection<PushSubscriptionDocument>(COLLECTIONS.pushSubscriptions);
   const log = () => api.db.collection<NotificationLogDocument>(COLLECTIONS.notificationLog);
   const arrivals = (path: string): ReceivedPush[] => push.received.filter((r) => r.path === path);
+  const otherSubscriptionId = async () =>
+    (await subscriptions().findOne({ userId: 'user-a.other' }))!._id;
 
   let browser: BrowserKeys;
   let endpoint: string;
@@ -252,6 +257,91 @@ describe('web push', () => {
     // Once, though every replica reads the stream; nothing to the other bank.
     expect(arrivals('/push/a-admin-browser')).toHaveLength(before + 1);
     expect(arrivals('/push/b-admin-browser')).toHaveLength(0);
+  });
+
+  it('pushes no circuit fault to a user who turned circuitFaults off; a stored choice without it reads as on', async () => {
+    // a.other's settings were stored before circuitFaults existed: read as on.
+    await api.db
+      .collection<NotificationPreferencesDocument>(COLLECTIONS.notificationPreferences)
+      .insertOne({
+        _id: 'user-a.other',
+        email: 'other@bank-a.example',
+        phone: null,
+        emailEnabled: true,
+        webhookUrl: null,
+        webhookEnabled: false,
+        webhookSecret: null,
+        events: { status: true, notes: true, field: true, sla: true },
+        updatedAt: new Date(),
+      });
+    const read = await send('GET', '/notifications/preferences', 'a.other');
+    expect(((await read.json()) as { events: unknown }).events).toEqual({
+      status: true,
+      notes: true,
+      field: true,
+      sla: true,
+      circuitFaults: true,
+    });
+    const otherBrowser = browserKeys();
+    expect(
+      (
+        await send('POST', '/push/subscriptions', 'a.other', {
+          endpoint: `${push.origin}/push/a-other-browser`,
+          keys: { p256dh: otherBrowser.p256dh, auth: otherBrowser.auth },
+        })
+      ).status,
+    ).toBe(201);
+
+    const off = await send('PUT', '/notifications/preferences', 'a.admin', {
+      events: { status: true, notes: true, field: true, sla: true, circuitFaults: false },
+    });
+    expect(off.status).toBe(200);
+    expect(
+      ((await off.json()) as { events: { circuitFaults: boolean } }).events.circuitFaults,
+    ).toBe(false);
+    // A client that sends the older four keeps the choice.
+    const older = await send('PUT', '/notifications/preferences', 'a.admin', {
+      events: { status: true, notes: true, field: true, sla: true },
+    });
+    expect(
+      ((await older.json()) as { events: { circuitFaults: boolean } }).events.circuitFaults,
+    ).toBe(false);
+    const bad = await send('PUT', '/notifications/preferences', 'a.admin', {
+      events: { status: true, notes: true, field: true, sla: true, circuitFaults: 'no' },
+    });
+    expect(bad.status).toBe(400);
+    expect((await problemOf(bad)).errors?.map((e) => e.path)).toEqual(['events.circuitFaults']);
+
+    const before = arrivals('/push/a-admin-browser').length;
+    await api.app.get(ChangeEventsPublisher).publish([
+      circuitStateEvent({
+        circuit: { _id: 'a-1', customerId: 'bank-a', orgPath: ['bank-a-root'] },
+        from: 'down',
+        to: 'degraded',
+        since: new Date(),
+        activeAlarmIds: [],
+      }),
+    ]);
+    // Recipients are served in user-id order, a.admin before a.other: once a.other has it,
+    // a.admin's turn is over.
+    const [toOther] = await eventually(() => {
+      const got = arrivals('/push/a-other-browser');
+      return Promise.resolve(got.length > 0 ? got : null);
+    });
+    const { notification } = JSON.parse(
+      decryptPush(toOther!.body, otherBrowser).toString('utf8'),
+    ) as { notification: { data: Record<string, unknown> } };
+    expect(notification.data).toMatchObject({ kind: 'circuit-fault', state: 'degraded' });
+    expect(arrivals('/push/a-admin-browser')).toHaveLength(before);
+
+    // Back on, and a.other's browser gone, for the tests that follow.
+    await send('PUT', '/notifications/preferences', 'a.admin', {
+      events: { status: true, notes: true, field: true, sla: true, circuitFaults: true },
+    });
+    expect(
+      (await send('DELETE', '/push/subscriptions/' + (await otherSubscriptionId()), 'a.other'))
+        .status,
+    ).toBe(204);
   });
 
   it('forgets a subscription the push service says is gone (410)', async () => {

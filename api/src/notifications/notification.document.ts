@@ -12,8 +12,18 @@ export interface NotificationPreferencesDocument {
    * itself (not a hash); it is shown once when generated and never returned again.
    */
   webhookSecret: string | null;
-  /** Ticket changes that only touch internal matter never notify; these choose among public ones. */
-  events: { status: boolean; notes: boolean; field: boolean; sla: boolean };
+  /**
+   * Ticket changes that only touch internal matter never notify; these choose among public
+   * ones. `circuitFaults` (pushes of my circuits going down or degraded) came later: a
+   * document without it reads as true (`wantsCircuitFaults`).
+   */
+  events: {
+    status: boolean;
+    notes: boolean;
+    field: boolean;
+    sla: boolean;
+    circuitFaults?: boolean;
+  };
   updatedAt: Date;
 }
 
@@ -36,4 +46,11 @@ export interface NotificationLogDocument {
   lastError: string | null;
   createdAt: Date;
   sentAt: Date | null;
+}
+
+/** Whether a circuit-fault push goes to this user: on unless turned off (missing reads as on). */
+export function wantsCircuitFaults(
+  prefs: Pick<NotificationPreferencesDocument, 'events'> | null,
+): boolean {
+  return prefs?.events.circuitFaults !== false;
 }

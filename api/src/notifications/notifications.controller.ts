@@ -15,11 +15,11 @@ import {
   NotificationPreferencesDto,
   UpdateNotificationPreferencesDto,
 } from './dto/notification-preferences.dto';
-import type { NotificationPreferencesDocument } from './notification.document';
+import { type NotificationPreferencesDocument, wantsCircuitFaults } from './notification.document';
 import { NotificationsRepository } from './notifications.repository';
 import { webhookUrlProblem } from './webhook-url.policy';
 
-const DEFAULT_EVENTS = { status: true, notes: true, field: true, sla: true };
+const DEFAULT_EVENTS = { status: true, notes: true, field: true, sla: true, circuitFaults: true };
 
 /** The caller's own notification settings and deliveries; nobody reads another's. */
 @ApiTags('notifications')
@@ -71,7 +71,16 @@ export class NotificationsController {
       webhookUrl: body.webhookUrl !== undefined ? body.webhookUrl : current.webhookUrl,
       webhookEnabled: body.webhookEnabled ?? (body.webhookUrl ? true : current.webhookEnabled),
       webhookSecret: secret ?? current.webhookSecret,
-      events: body.events ? { ...body.events } : current.events,
+      // A client that does not know `circuitFaults` yet leaves it as it was.
+      events: body.events
+        ? {
+            status: body.events.status,
+            notes: body.events.notes,
+            field: body.events.field,
+            sla: body.events.sla,
+            circuitFaults: body.events.circuitFaults ?? wantsCircuitFaults(current),
+          }
+        : current.events,
       updatedAt: new Date(),
     };
     await this.repository.savePreferences(next);
@@ -139,6 +148,6 @@ function toDto(p: NotificationPreferencesDocument): NotificationPreferencesDto {
     webhookUrl: p.webhookUrl,
     webhookEnabled: p.webhookEnabled,
     webhookSecretSet: p.webhookSecret !== null,
-    events: { ...p.events },
+    events: { ...p.events, circuitFaults: wantsCircuitFaults(p) },
   };
 }

@@ -8,10 +8,11 @@ import type { TicketDocument, TimelineEntry } from '../tickets/ticket.document';
 import { circuitInScope } from '../topology/topology-scope';
 import { MAILER, type Mailer } from './mailer.port';
 import { NOTIFICATIONS_QUEUE, type NotificationJob } from './notification-jobs';
-import type {
-  NotificationChannel,
-  NotificationLogDocument,
-  NotificationPreferencesDocument,
+import {
+  type NotificationChannel,
+  type NotificationLogDocument,
+  type NotificationPreferencesDocument,
+  wantsCircuitFaults,
 } from './notification.document';
 import { NotificationsRepository } from './notifications.repository';
 import {
@@ -92,7 +93,8 @@ export class NotificationsProcessor implements OnApplicationBootstrap {
 
   /**
    * A circuit went down or degraded: a push to every customer user whose scope holds the
-   * circuit and who subscribed a browser (e-mail and webhooks stay for tickets). One try:
+   * circuit, who subscribed a browser and did not turn `events.circuitFaults` off (e-mail
+   * and webhooks stay for tickets; the app's inbox lists the fault either way). One try:
    * the watcher enqueues each fault once, and a retried fan-out would push twice.
    */
   private async circuitFault(circuitId: string, state: 'down' | 'degraded', since: Date) {
@@ -109,6 +111,7 @@ export class NotificationsProcessor implements OnApplicationBootstrap {
       const user = await this.repository.user(userId);
       if (!user?.role.startsWith('customer-')) continue;
       if (!circuitInScope(scopeFor(principalFromUser(user)), circuit)) continue;
+      if (!wantsCircuitFaults(await this.repository.preferencesOf(userId))) continue;
       for (const sub of await this.pushSubscriptions.subscriptionsOf(userId)) {
         await this.pushOne(sub, message);
       }

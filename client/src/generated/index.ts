@@ -183,6 +183,7 @@ export type { TotpEnrolmentDto } from './models/totp-enrolment-dto';
 export type { TotpLoginRequestDto } from './models/totp-login-request-dto';
 export type { TransitionDto } from './models/transition-dto';
 export type { UpdateEmergencyPlanDto } from './models/update-emergency-plan-dto';
+export type { UpdateNotificationEventsDto } from './models/update-notification-events-dto';
 export type { UpdateNotificationPreferencesDto } from './models/update-notification-preferences-dto';
 export type { UpdateReportScheduleDto } from './models/update-report-schedule-dto';
 export type { UpdateUserDto } from './models/update-user-dto';

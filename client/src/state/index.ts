@@ -100,3 +100,7 @@ export * from './maintenance/maintenance-api.actions';
 export * from './maintenance/maintenance-page.actions';
 export * from './maintenance/maintenance.effects';
 export * from './maintenance/maintenance.feature';
+export * from './notification-preferences/notification-preferences-api.actions';
+export * from './notification-preferences/notification-preferences-page.actions';
+export * from './notification-preferences/notification-preferences.effects';
+export * from './notification-preferences/notification-preferences.feature';

@@ -27,6 +27,8 @@ import {
   circuitListFeature,
   liveEventsEffects,
   liveEventsFeature,
+  notificationPreferencesEffects,
+  notificationPreferencesFeature,
   openTicketsEffects,
   openTicketsFeature,
   overviewEffects,
@@ -85,6 +87,7 @@ export const appConfig: ApplicationConfig = {
         [circuitListFeature.name]: circuitListFeature.reducer,
         [circuitDetailFeature.name]: circuitDetailFeature.reducer,
         [ticketDetailFeature.name]: ticketDetailFeature.reducer,
+        [notificationPreferencesFeature.name]: notificationPreferencesFeature.reducer,
       },
       {
         metaReducers: [offlineSnapshotMetaReducer(snapshots)],
@@ -104,6 +107,7 @@ export const appConfig: ApplicationConfig = {
       circuitListEffects,
       circuitDetailEffects,
       ticketDetailEffects,
+      notificationPreferencesEffects,
       navigationEffects,
     ),
     provideTranslateService({

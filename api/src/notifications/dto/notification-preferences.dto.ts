@@ -11,6 +11,19 @@ import {
 } from 'class-validator';
 
 export class NotificationEventsDto {
+  @ApiProperty({ description: 'Status changes, dispatch, triage, stages.' }) status!: boolean;
+  @ApiProperty({ description: 'Public notes.' }) notes!: boolean;
+  @ApiProperty({ description: 'Field reports (arrival, progress, cause).' }) field!: boolean;
+  @ApiProperty({ description: 'SLA warnings and escalations (operator staff).' }) sla!: boolean;
+  @ApiProperty({
+    description:
+      'Pushes of my circuits going down or degraded (customer users); true unless turned off.',
+  })
+  circuitFaults!: boolean;
+}
+
+/** Which changes notify, as sent: `circuitFaults` left out keeps what was chosen before. */
+export class UpdateNotificationEventsDto {
   @ApiProperty({ description: 'Status changes, dispatch, triage, stages.' })
   @IsBoolean()
   status!: boolean;
@@ -21,6 +34,12 @@ export class NotificationEventsDto {
   @ApiProperty({ description: 'SLA warnings and escalations (operator staff).' })
   @IsBoolean()
   sla!: boolean;
+  @ApiPropertyOptional({
+    description: 'Pushes of my circuits going down or degraded (customer users).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  circuitFaults?: boolean;
 }
 
 export class NotificationPreferencesDto {
@@ -73,11 +92,11 @@ export class UpdateNotificationPreferencesDto {
   @IsBoolean()
   rotateWebhookSecret?: boolean;
 
-  @ApiPropertyOptional({ type: NotificationEventsDto })
+  @ApiPropertyOptional({ type: UpdateNotificationEventsDto })
   @IsOptional()
   @ValidateNested()
-  @Type(() => NotificationEventsDto)
-  events?: NotificationEventsDto;
+  @Type(() => UpdateNotificationEventsDto)
+  events?: UpdateNotificationEventsDto;
 }
 
 export class NotificationLogEntryDto {

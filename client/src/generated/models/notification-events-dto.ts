@@ -4,6 +4,11 @@
 export interface NotificationEventsDto {
 
   /**
+   * Pushes of my circuits going down or degraded (customer users); true unless turned off.
+   */
+  circuitFaults: boolean;
+
+  /**
    * Field reports (arrival, progress, cause).
    */
   field: boolean;

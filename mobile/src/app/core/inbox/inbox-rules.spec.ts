@@ -1,6 +1,6 @@
 import type { ChangeEventMessageDto } from '@circuitcare/client';
 
-import { inboxLineOf, preferenceOf } from './inbox-rules';
+import { alerts, inboxLineOf, preferenceOf } from './inbox-rules';
 
 const msg = (over: Partial<ChangeEventMessageDto>): ChangeEventMessageDto => ({
   kind: 'ticket',
@@ -10,7 +10,7 @@ const msg = (over: Partial<ChangeEventMessageDto>): ChangeEventMessageDto => ({
   data: { version: 4, name: 'Outlet down', status: 'resolved' },
   ...over,
 });
-const all = { status: true, notes: true, field: true, sla: true };
+const all = { status: true, notes: true, field: true, sla: true, circuitFaults: true };
 
 describe('inbox rules', () => {
   it('files ticket changes under the preference that governs them', () => {
@@ -22,23 +22,31 @@ describe('inbox rules', () => {
     expect(preferenceOf('updated')).toBeNull();
   });
 
-  it('keeps one line per ticket version, and none for what the user turned off', () => {
-    expect(inboxLineOf(msg({}), all)).toEqual({
+  it('keeps one line per ticket version, whatever the preferences; they decide what alerts', () => {
+    expect(inboxLineOf(msg({}))).toEqual({
       key: 'ticket:TT-1:4',
+      preference: 'status',
       kind: 'ticket',
       objectId: 'TT-1',
       text: 'inbox.ticket.status',
       params: { id: 'TT-1', name: 'Outlet down', status: 'resolved' },
     });
-    expect(inboxLineOf(msg({ action: 'field-arrival' }), { ...all, field: false })).toBeNull();
-    expect(inboxLineOf(msg({ action: 'updated' }), all)).toBeNull();
+    const arrival = inboxLineOf(msg({ action: 'field-arrival' }))!;
+    expect(arrival.preference).toBe('field');
+    expect(alerts(arrival, { ...all, field: false })).toBe(false);
+    expect(alerts(arrival, all)).toBe(true);
+    expect(inboxLineOf(msg({ action: 'updated' }))).toBeNull();
   });
 
   it('tells of a circuit going down or degraded, not of one coming back or of alarms', () => {
     const circuit = (state: string) =>
       msg({ kind: 'circuit', action: 'state', id: 'bank-a-MPLS-0001', data: { state } });
-    expect(inboxLineOf(circuit('down'), all)?.text).toBe('inbox.circuit.down');
-    expect(inboxLineOf(circuit('up'), all)).toBeNull();
-    expect(inboxLineOf(msg({ kind: 'alarm', action: 'raised' }), all)).toBeNull();
+    const down = inboxLineOf(circuit('down'))!;
+    expect(down.text).toBe('inbox.circuit.down');
+    expect(down.preference).toBe('circuitFaults');
+    // Circuit faults turned off: listed, not alerted.
+    expect(alerts(down, { ...all, circuitFaults: false })).toBe(false);
+    expect(inboxLineOf(circuit('up'))).toBeNull();
+    expect(inboxLineOf(msg({ kind: 'alarm', action: 'raised' }))).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ export function preferenceOf(action: string): keyof NotificationEventsDto | null
 
 export interface InboxLine {
   key: string;
+  /** The preference that decides whether the line is also shown as a system notification. */
+  preference: keyof NotificationEventsDto;
   text: string;
   params: Record<string, string>;
   objectId: string;
@@ -18,21 +20,20 @@ export interface InboxLine {
 }
 
 /**
- * The inbox line of a live change, or null when it is not for the inbox: a ticket change
- * the user turned off, internal bookkeeping, a circuit that came back up (only faults are
- * news) or any alarm (the circuit's state says it better).
+ * The inbox line of a live change, or null when it is not for the inbox: internal
+ * bookkeeping, a circuit that came back up (only faults are news) or any alarm (the
+ * circuit's state says it better). The inbox lists every change in the user's scope,
+ * whatever the preferences; they decide what alerts (`alerts`).
  */
-export function inboxLineOf(
-  message: ChangeEventMessageDto,
-  prefs: NotificationEventsDto,
-): InboxLine | null {
+export function inboxLineOf(message: ChangeEventMessageDto): InboxLine | null {
   const data = message.data as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
   if (message.kind === 'ticket') {
     const pref = preferenceOf(message.action);
-    if (!pref || !prefs[pref]) return null;
+    if (!pref) return null;
     return {
       key: `ticket:${message.id}:${str(data['version']) || message.time}`,
+      preference: pref,
       kind: 'ticket',
       objectId: message.id,
       text: `inbox.ticket.${pref}`,
@@ -44,6 +45,7 @@ export function inboxLineOf(
     if (state !== 'down' && state !== 'degraded') return null;
     return {
       key: `circuit:${message.id}:${message.time}`,
+      preference: 'circuitFaults',
       kind: 'circuit',
       objectId: message.id,
       text: `inbox.circuit.${state}`,
@@ -51,4 +53,13 @@ export function inboxLineOf(
     };
   }
   return null;
+}
+
+/**
+ * Whether a line is also shown as a system notification: by the same preferences as push
+ * and e-mail (a category turned off stays in the inbox, silently). A category the settings
+ * do not name yet counts as on.
+ */
+export function alerts(line: Pick<InboxLine, 'preference'>, prefs: NotificationEventsDto): boolean {
+  return prefs[line.preference] !== false;
 }

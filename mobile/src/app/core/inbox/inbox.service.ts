@@ -3,35 +3,34 @@ import { Injectable, computed, effect, inject, signal } from '@angular/core';
 import { Actions, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { TranslateService } from '@ngx-translate/core';
-import { firstValueFrom } from 'rxjs';
 
 import {
   LiveEventsActions,
-  type NotificationEventsDto,
-  NotificationsService,
+  NotificationPreferencesPageActions,
   authFeature,
+  notificationPreferencesFeature,
 } from '@circuitcare/client';
 
 import { type InboxItem, LOCAL_DB } from '../local-db';
 import { Push } from '../push/push.service';
-import { inboxLineOf } from './inbox-rules';
+import { alerts, inboxLineOf } from './inbox-rules';
 
-const ALL_ON: NotificationEventsDto = { status: true, notes: true, field: true, sla: true };
 /** An inbox keeps the latest this many lines per user. */
 export const INBOX_LIMIT = 200;
 
 /**
- * The in-app inbox: changes to my tickets and faults on my circuits as they arrive on the
- * live stream, filtered by my notification preferences, kept in IndexedDB (read offline,
- * after a restart). A line arriving while the app is in the background is also shown as a
- * system notification where the user allowed them (the service worker's showNotification),
- * unless web push is on here: the API then pushes the same change (core/push).
+ * The in-app inbox: every change to my tickets and fault on my circuits as they arrive on
+ * the live stream, kept in IndexedDB (read offline, after a restart) — always, whatever the
+ * notification preferences. A line arriving while the app is in the background is also
+ * shown as a system notification where the user allowed them (the service worker's
+ * showNotification) when its category is on in my preferences (the shared
+ * `notificationPreferences` state, the same choice push and e-mail follow), unless web push
+ * is on here: the API then pushes the same change (core/push).
  */
 @Injectable({ providedIn: 'root' })
 export class Inbox {
   private readonly db = inject(LOCAL_DB);
   private readonly store = inject(Store);
-  private readonly notifications = inject(NotificationsService);
   private readonly translate = inject(TranslateService);
   private readonly window = inject(DOCUMENT).defaultView;
   private readonly user = this.store.selectSignal(authFeature.selectUser);
@@ -39,7 +38,8 @@ export class Inbox {
 
   readonly items = signal<InboxItem[]>([]);
   readonly unread = computed(() => this.items().filter((i) => !i.read).length);
-  private prefs: NotificationEventsDto = ALL_ON;
+  /** Every category on until read (offline: rather alert once too often than miss a fault). */
+  private readonly prefs = this.store.selectSignal(notificationPreferencesFeature.selectEvents);
 
   constructor() {
     effect(() => {
@@ -73,18 +73,13 @@ export class Inbox {
 
   private async start(): Promise<void> {
     await this.reload();
-    try {
-      const p = await firstValueFrom(this.notifications.notificationsPreferences());
-      this.prefs = p.events;
-    } catch {
-      // Offline: the last choice is not known here; show everything rather than miss a fault.
-    }
+    this.store.dispatch(NotificationPreferencesPageActions.opened());
   }
 
   private async receive(message: Parameters<typeof inboxLineOf>[0]): Promise<void> {
     const user = this.user();
     if (!user) return;
-    const line = inboxLineOf(message, this.prefs);
+    const line = inboxLineOf(message);
     if (!line) return;
     const db = await this.db;
     const id = `${user.id}:${line.key}`;
@@ -102,7 +97,7 @@ export class Inbox {
     await db.put('inbox', item);
     await this.trim(user.id);
     await this.reload();
-    void this.notifySystem(item);
+    if (alerts(line, this.prefs())) void this.notifySystem(item);
   }
 
   private async notifySystem(item: InboxItem): Promise<void> {

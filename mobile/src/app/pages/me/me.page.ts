@@ -22,10 +22,12 @@ import { SessionActions, authFeature } from '@circuitcare/client';
 import { Preferences } from '../../core/preferences.service';
 import { Push } from '../../core/push/push.service';
 import { AgePipe } from '../../ui/format.pipes';
+import { NotificationSettingsComponent } from './notification-settings.component';
 
 /**
  * Who is signed in (and, opened offline, since when that profile is known), web push on
- * this phone (or why the browser cannot), the language, signing out.
+ * this phone (or why the browser cannot), the notification settings, the language,
+ * signing out.
  */
 @Component({
   selector: 'ccm-me-page',
@@ -46,6 +48,7 @@ import { AgePipe } from '../../ui/format.pipes';
     IonToggle,
     TranslatePipe,
     AgePipe,
+    NotificationSettingsComponent,
   ],
   template: `
     <ion-header>
@@ -96,6 +99,7 @@ import { AgePipe } from '../../ui/format.pipes';
             </ion-note>
           </ion-item>
         </ion-list>
+        <ccm-notification-settings />
         <ion-list lines="none">
           <ion-list-header>
             <ion-label>{{ 'common.language' | translate }}</ion-label>
