@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Collection, Db } from 'mongodb';
+import { type Collection, type Db, MongoServerError } from 'mongodb';
 
 import { COLLECTIONS } from '../database/collections';
 import { MONGO_DB } from '../database/database.module';
@@ -27,9 +27,11 @@ export interface RefreshTokenDocument {
 @Injectable()
 export class RefreshTokensRepository implements OnModuleInit {
   private readonly tokens: Collection<RefreshTokenDocument>;
+  private readonly claims: Collection<{ _id: string; at: Date }>;
 
   constructor(@Inject(MONGO_DB) db: Db) {
     this.tokens = db.collection<RefreshTokenDocument>(COLLECTIONS.refreshTokens);
+    this.claims = db.collection<{ _id: string; at: Date }>(COLLECTIONS.refreshTokenClaims);
   }
 
   async onModuleInit(): Promise<void> {
@@ -42,9 +44,18 @@ export class RefreshTokensRepository implements OnModuleInit {
 
   /**
    * Marks an unused, unrevoked token used and returns it; null if it is unknown, used
-   * or revoked. One conditional update: two concurrent refreshes cannot both rotate it.
+   * or revoked. Two concurrent refreshes cannot both rotate it: the claim is an insert
+   * under the token's own id, which a unique index lets through once. A conditional
+   * update alone is not enough on FerretDB 1.24, which runs it as a read, then a write
+   * by `_id` (both requests read `usedAt: null`, both write); on MongoDB it would be.
    */
   async consume(id: string, now: Date): Promise<RefreshTokenDocument | null> {
+    try {
+      await this.claims.insertOne({ _id: id, at: now });
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === 11000) return null;
+      throw error;
+    }
     const result = await this.tokens.updateOne(
       { _id: id, usedAt: null, revokedAt: null },
       { $set: { usedAt: now } },
@@ -74,6 +85,11 @@ export class RefreshTokensRepository implements OnModuleInit {
 
   /** Housekeeping at sign-in: the user's tokens expired for a day are no longer needed for reuse detection. */
   async deleteExpired(userId: string, before: Date): Promise<void> {
+    const expired = await this.tokens
+      .find({ userId, expiresAt: { $lt: before } }, { projection: { _id: 1 } })
+      .toArray();
     await this.tokens.deleteMany({ userId, expiresAt: { $lt: before } });
+    // One by one: FerretDB reads the whole collection for a `$in`.
+    for (const { _id } of expired) await this.claims.deleteOne({ _id });
   }
 }

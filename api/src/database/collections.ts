@@ -23,6 +23,8 @@ export const COLLECTIONS = {
   auditLog: 'auditLog',
   /** Hashed opaque refresh tokens, rotated on use (auth sessions). */
   refreshTokens: 'refreshTokens',
+  /** One document per rotated refresh token: the unique `_id` makes rotation happen once. */
+  refreshTokenClaims: 'refreshTokenClaims',
   /** Planned work on elements/links, with the circuits and customers it affects. */
   maintenanceWindows: 'maintenanceWindows',
   /** Trouble tickets (api/src/tickets, docs/tickets.md). */
