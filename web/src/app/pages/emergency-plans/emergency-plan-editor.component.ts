@@ -59,6 +59,16 @@ interface RowButton {
   run: () => void;
 }
 
+interface ContactInput {
+  control: 'name' | 'role' | 'phone' | 'email';
+  label: string;
+  type: 'text' | 'tel' | 'email';
+  maxlength?: number;
+  autocomplete?: string;
+  /** The validation error shown under the input, and its message (i18n key). */
+  invalid?: { error: string; message: string };
+}
+
 interface PlanLink {
   kind: 'circuit' | 'site';
   id: string;
@@ -99,6 +109,25 @@ export class EmergencyPlanEditorComponent {
   protected readonly search = this.store.selectSignal(emergencyPlansFeature.selectCircuits);
   protected readonly query = signal('');
   protected readonly levels = [1, 2, 3] as const;
+  /** A contact row's text inputs after its level, with the error each may show. */
+  protected readonly contactInputs: readonly ContactInput[] = [
+    { control: 'name', label: 'plans.contactName', type: 'text', maxlength: 100 },
+    { control: 'role', label: 'plans.contactRole', type: 'text', maxlength: 100 },
+    {
+      control: 'phone',
+      label: 'plans.contactPhone',
+      type: 'tel',
+      autocomplete: 'off',
+      invalid: { error: 'pattern', message: 'plans.badPhone' },
+    },
+    {
+      control: 'email',
+      label: 'plans.contactEmail',
+      type: 'email',
+      autocomplete: 'off',
+      invalid: { error: 'email', message: 'plans.badEmail' },
+    },
+  ];
 
   protected readonly form = this.fb.nonNullable.group({
     title: ['', [Validators.required, Validators.maxLength(200)]],
