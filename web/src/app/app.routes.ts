@@ -35,6 +35,8 @@ import {
   assuranceFeature,
   maintenanceEffects,
   maintenanceFeature,
+  notificationPreferencesEffects,
+  notificationPreferencesFeature,
   emergencyPlansEffects,
   emergencyPlansFeature,
   openTicketsEffects,
@@ -209,6 +211,17 @@ export const routes: Routes = [
         providers: [provideState(maintenanceFeature), provideEffects(maintenanceEffects)],
         loadComponent: () =>
           import('./pages/maintenance/maintenance.page').then((m) => m.MaintenancePage),
+      },
+      {
+        path: 'settings/notifications',
+        providers: [
+          provideState(notificationPreferencesFeature),
+          provideEffects(notificationPreferencesEffects),
+        ],
+        loadComponent: () =>
+          import('./pages/settings/notification-settings.page').then(
+            (m) => m.NotificationSettingsPage,
+          ),
       },
       {
         path: '**',
