@@ -29,6 +29,20 @@ export async function keepScreenshot(page: Page, name: string): Promise<string> 
 export async function seriousAxeViolations(page: Page, name: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window)))
     throw new Error('axe-core is not loaded: open pages in a context from newE2eContext()');
+  // Contrast is judged on what a user reads once the page is still: a message fading in
+  // (Material's form-field errors) is half transparent for a few hundred ms. Endless
+  // animations (progress bars, the live dot) are left running.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((r) => setTimeout(r, 2000)),
+    ]),
+  );
   const violations = (await page.evaluate(async () => {
     const axe = (
       window as unknown as {
