@@ -20,6 +20,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@circuitcare/topology$': '<rootDir>/topology/src/index.ts',
+    '^@circuitcare/topology/testing$': '<rootDir>/topology/src/test/index.ts',
     '^@circuitcare/collectors/contracts$': '<rootDir>/collectors/src/contracts/index.ts',
     '^@circuitcare/collectors$': '<rootDir>/collectors/src/index.ts',
     '^@circuitcare/demo/network$': '<rootDir>/demo/src/network/demo-network.generator.ts',

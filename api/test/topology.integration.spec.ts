@@ -7,11 +7,11 @@ import type { TicketDocument } from '../src/tickets/ticket.document';
 import { type ApiHarness, problemOf, startApi } from './support/api-harness';
 import { insertAlarm, insertUser } from './support/factories';
 import { ticketDocument } from './support/ticket-fixtures';
-import { twoBankNetwork } from './support/topology-network';
+import { miniNetwork } from '@circuitcare/topology/testing';
 
 /**
  * Topology, fault location and impact over the real application and FerretDB, on the
- * two-bank network (support/topology-network.ts) with P1 (a PE carrying X-MPLS-1, X-INET-1 of bank-x and Y-MPLS-1 of
+ * two-bank network (the topology library's miniNetwork fixture) with P1 (a PE carrying X-MPLS-1, X-INET-1 of bank-x and Y-MPLS-1 of
  * bank-y) dead: its neighbours report linkDown on the ports facing it and it has not
  * been polled for ten minutes. A degradation on A1's port towards Y-CPE-1 concerns
  * bank-y only.
@@ -43,7 +43,7 @@ describe('topology API', () => {
 
   beforeAll(async () => {
     api = await startApi(DB);
-    net = twoBankNetwork();
+    net = miniNetwork();
     const db = api.db;
     await db.collection(COLLECTIONS.customers).insertMany(net.customers as never[]);
     await db.collection(COLLECTIONS.orgUnits).insertMany(net.orgUnits as never[]);
