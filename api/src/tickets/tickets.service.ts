@@ -1245,62 +1245,66 @@ export class TicketsService {
     }
     let outcome = 'skipped' as 'applied' | 'skipped';
     let escalateTo = null as 1 | 2 | null;
-    await this.apply(SYSTEM, ticketId, { expected: undefined, via: 'body' }, now, (doc) => {
-      if (doc.sla.generation !== generation || doc.sla[clock].stoppedAt) return null;
-      const c = doc.sla[clock];
-      const sla = { ...doc.sla, [clock]: { ...c } };
-      let entry: NewEntry;
-      switch (kind) {
-        case 'warn':
-          if (c.warnedAt) return null;
-          sla[clock].warnedAt = now;
-          entry = {
-            type: 'sla-warning',
-            visibility: 'internal',
-            summary: `${clock} target at ${Math.round(this.warnShare * 100)} %`,
-            detail: { clock },
-          };
-          break;
-        case 'breach':
-          if (c.breachedAt) return null;
-          sla[clock].breachedAt = now;
-          sla[clock].met = false;
-          if (sla.escalationLevel < 1) {
-            sla.escalationLevel = 1;
-            escalateTo = 1;
-          }
-          entry = {
-            type: 'sla-breach',
-            visibility: 'internal',
-            summary: `${clock} target missed: escalated to the team lead`,
-            detail: { clock, level: 1 },
-          };
-          break;
-        case 'duty':
-          if (sla.escalationLevel >= 2) return null;
-          sla.escalationLevel = 2;
-          escalateTo = 2;
-          entry = {
-            type: 'escalated',
-            visibility: 'internal',
-            summary: 'Still not restored: escalated to the duty manager',
-            detail: { clock, level: 2 },
-          };
-          break;
-      }
-      outcome = 'applied';
-      return {
-        action: `sla-${kind}`,
-        set: { sla },
-        entries: [entry],
-        audit: { clock, kind },
-        replan: kind === 'breach',
-      };
-    });
-    if (outcome === 'applied') {
-      const t = await this.tickets.findByIdSystem(ticketId);
-      if (t) await this.notifier.slaAlert(t, clock, kind, escalateTo);
-    }
+    const stored = await this.apply(
+      SYSTEM,
+      ticketId,
+      { expected: undefined, via: 'body' },
+      now,
+      (doc) => {
+        if (doc.sla.generation !== generation || doc.sla[clock].stoppedAt) return null;
+        const c = doc.sla[clock];
+        const sla = { ...doc.sla, [clock]: { ...c } };
+        let entry: NewEntry;
+        switch (kind) {
+          case 'warn':
+            if (c.warnedAt) return null;
+            sla[clock].warnedAt = now;
+            entry = {
+              type: 'sla-warning',
+              visibility: 'internal',
+              summary: `${clock} target at ${Math.round(this.warnShare * 100)} %`,
+              detail: { clock },
+            };
+            break;
+          case 'breach':
+            if (c.breachedAt) return null;
+            sla[clock].breachedAt = now;
+            sla[clock].met = false;
+            if (sla.escalationLevel < 1) {
+              sla.escalationLevel = 1;
+              escalateTo = 1;
+            }
+            entry = {
+              type: 'sla-breach',
+              visibility: 'internal',
+              summary: `${clock} target missed: escalated to the team lead`,
+              detail: { clock, level: 1 },
+            };
+            break;
+          case 'duty':
+            if (sla.escalationLevel >= 2) return null;
+            sla.escalationLevel = 2;
+            escalateTo = 2;
+            entry = {
+              type: 'escalated',
+              visibility: 'internal',
+              summary: 'Still not restored: escalated to the duty manager',
+              detail: { clock, level: 2 },
+            };
+            break;
+        }
+        outcome = 'applied';
+        return {
+          action: `sla-${kind}`,
+          set: { sla },
+          entries: [entry],
+          audit: { clock, kind },
+          replan: kind === 'breach',
+        };
+      },
+    );
+    // The ticket as stored by this change: no second read on the timer path.
+    if (outcome === 'applied') await this.notifier.slaAlert(stored, clock, kind, escalateTo);
     return outcome;
   }
 
